@@ -1,0 +1,138 @@
+"""The one place that locates and runs ffmpeg.
+
+No system ffmpeg is assumed: the binary shipped by `imageio-ffmpeg` is used, unless
+PRESSCAST_FFMPEG names another or a system `ffmpeg` is on PATH.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+
+from audio.errors import AudioError
+
+
+@functools.cache
+def ffmpeg_exe() -> str:
+    """Path of the ffmpeg binary to run."""
+    override = os.environ.get("PRESSCAST_FFMPEG")
+    if override:
+        return override
+    on_path = shutil.which("ffmpeg")
+    if on_path:
+        return on_path
+    try:
+        import imageio_ffmpeg
+    except ImportError as exc:  # pragma: no cover - a hard dependency
+        raise AudioError("ffmpeg not found: install imageio-ffmpeg or put ffmpeg on PATH") from exc
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def run_ffmpeg(args: Sequence[str], stdin: bytes | None = None) -> bytes:
+    """Run ffmpeg with `args` (without the program name); return its stdout.
+
+    Raises AudioError with ffmpeg's last error line when it fails.
+    """
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", *args]
+    proc = subprocess.run(cmd, input=stdin, capture_output=True, check=False)
+    if proc.returncode != 0:
+        raise AudioError(f"ffmpeg failed: {_last_line(proc.stderr)}")
+    return proc.stdout
+
+
+def open_ffmpeg(args: Sequence[str]) -> subprocess.Popen[bytes]:
+    """Start ffmpeg reading from a pipe, for streaming audio into it."""
+    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *args]
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def finish_ffmpeg(proc: subprocess.Popen[bytes]) -> None:
+    """Close a streaming ffmpeg's input and wait; raise AudioError if it failed."""
+    assert proc.stdin is not None and proc.stderr is not None
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.close()
+    err = proc.stderr.read()
+    if proc.wait() != 0:
+        raise AudioError(f"ffmpeg failed: {_last_line(err)}")
+
+
+def decode_to_pcm(data: bytes, sample_rate: int) -> bytes:
+    """Decode any audio ffmpeg reads (MP3, WAV, ...) to 16-bit mono PCM at `sample_rate`."""
+    return run_ffmpeg(
+        [
+            "-i",
+            "pipe:0",
+            "-f",
+            "s16le",
+            "-acodec",
+            "pcm_s16le",
+            "-ac",
+            "1",
+            "-ar",
+            str(sample_rate),
+            "pipe:1",
+        ],
+        stdin=data,
+    )
+
+
+def decode_file_to_pcm(path: str | os.PathLike[str], sample_rate: int) -> bytes:
+    """Decode an audio file to 16-bit mono PCM at `sample_rate`."""
+    return run_ffmpeg(
+        [
+            "-i",
+            os.fspath(path),
+            "-f",
+            "s16le",
+            "-acodec",
+            "pcm_s16le",
+            "-ac",
+            "1",
+            "-ar",
+            str(sample_rate),
+            "pipe:1",
+        ]
+    )
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = [ln for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+    return lines[-1].strip() if lines else "no message"
+
+
+def measure_duration(path: str | os.PathLike[str], sample_rate: int = 44100) -> float:
+    """Seconds of audio in a file, by decoding it all (what a player really plays).
+
+    Streams the decoded samples and counts them, so memory stays small for long files.
+    """
+    cmd = [
+        ffmpeg_exe(),
+        "-hide_banner",
+        "-nostdin",
+        "-loglevel",
+        "error",
+        "-i",
+        os.fspath(path),
+        "-f",
+        "s16le",
+        "-acodec",
+        "pcm_s16le",
+        "-ac",
+        "1",
+        "-ar",
+        str(sample_rate),
+        "pipe:1",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    total = 0
+    while chunk := proc.stdout.read(1 << 20):
+        total += len(chunk)
+    err = proc.stderr.read()
+    if proc.wait() != 0:
+        raise AudioError(f"ffmpeg cannot decode {os.fspath(path)}: {_last_line(err)}")
+    return total / 2 / sample_rate

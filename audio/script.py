@@ -1,0 +1,158 @@
+"""Text blocks to a speech script: sentences small enough for an engine, with pauses.
+
+Engines get one sentence (or clause) at a time: it bounds their memory (Piper's grows
+steeply with sentence length) and gives natural, controllable pauses between them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+SENTENCE = "sentence"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the article's structure: a heading or a paragraph of prose."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Silence after a segment, by the boundary it ends (sentence < paragraph < heading)."""
+
+    sentence_ms: int = 350
+    paragraph_ms: int = 800
+    heading_ms: int = 1100
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One engine call: `text` within the engine's caps, then `pause_after_ms` of silence."""
+
+    text: str
+    kind: str
+    pause_after_ms: int
+    block: int
+
+
+# Words after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms mx dr prof sr jr st mt ft gen gov sen rep rev hon capt col lt sgt cmdr adm
+    pres vs etc al approx dept est fig inc ltd co corp bros no nos vol vols ed eds jan
+    feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    sun e.g i.e u.s u.k u.n a.m p.m ph.d cf op cit ibid""".split()  # noqa: SIM905
+)
+
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+)""")
+_NEXT_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ]""")
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–-]\s)|(?<=[—–])\s*")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences without breaking at abbreviations, initials or decimals."""
+    text = " ".join(text.split())
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if not _NEXT_STARTS_SENTENCE.match(text, end):
+            continue
+        if match.group().startswith(".") and _ends_with_abbreviation(text[start : match.start()]):
+            continue
+        sentences.append(text[start:end].strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [s for s in sentences if s]
+
+
+def _ends_with_abbreviation(before: str) -> bool:
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    word = word.lstrip("\"'“‘([").lower()
+    if len(word) == 1 and word.isalpha():  # an initial: "J. R. R. Tolkien"
+        return True
+    return word in _ABBREVIATIONS
+
+
+def cap_sentence(sentence: str, max_words: int, max_chars: int) -> list[str]:
+    """Split a sentence over the caps at clause boundaries, then between words if need be."""
+    if _fits(sentence, max_words, max_chars):
+        return [sentence]
+    pieces = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
+    if len(pieces) == 1:
+        return _split_words(sentence, max_words, max_chars)
+    out: list[str] = []
+    current = ""
+    for piece in pieces:
+        candidate = f"{current} {piece}".strip() if current else piece.strip()
+        if _fits(candidate, max_words, max_chars):
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+        if _fits(piece, max_words, max_chars):
+            current = piece.strip()
+        else:
+            out.extend(_split_words(piece.strip(), max_words, max_chars))
+            current = ""
+    if current:
+        out.append(current)
+    return out
+
+
+def _fits(text: str, max_words: int, max_chars: int) -> bool:
+    return len(text) <= max_chars and len(text.split()) <= max_words
+
+
+def _split_words(text: str, max_words: int, max_chars: int) -> list[str]:
+    out: list[str] = []
+    current: list[str] = []
+    for word in text.split():
+        word = word[:max_chars]
+        if current and not _fits(" ".join([*current, word]), max_words, max_chars):
+            out.append(" ".join(current))
+            current = []
+        current.append(word)
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def build_script(
+    blocks: Iterable[Block],
+    max_words: int,
+    max_chars: int,
+    pauses: Pauses | None = None,
+) -> list[Segment]:
+    """Turn blocks into engine-sized segments with pauses by boundary."""
+    pauses = pauses or Pauses()
+    segments: list[Segment] = []
+    for index, block in enumerate(blocks):
+        if block.kind == HEADING:
+            parts = cap_sentence(" ".join(block.text.split()), max_words, max_chars)
+            kind, last_pause = HEADING, pauses.heading_ms
+        else:
+            parts = [
+                p
+                for s in split_sentences(block.text)
+                for p in cap_sentence(s, max_words, max_chars)
+            ]
+            kind, last_pause = SENTENCE, pauses.paragraph_ms
+        parts = [p for p in parts if any(ch.isalnum() for ch in p)]
+        for i, part in enumerate(parts):
+            pause = last_pause if i == len(parts) - 1 else pauses.sentence_ms
+            segments.append(Segment(text=part, kind=kind, pause_after_ms=pause, block=index))
+    return segments
+
+
+def script_text(segments: Sequence[Segment]) -> str:
+    """The spoken text of a script, one segment a line: for previews and tests."""
+    return "\n".join(s.text for s in segments)

@@ -1,0 +1,62 @@
+"""The Article record: what ingest extracted, stored with the show, read by the build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from audio.script import Block
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line the junk filter removed, and the rule that removed it."""
+
+    text: str
+    rule: str
+
+
+@dataclass
+class Article:
+    """An article's speakable structure and metadata."""
+
+    title: str
+    blocks: list[Block]
+    author: str | None = None
+    date: datetime | None = None
+    language: str | None = None
+    url: str | None = None
+    dropped: list[Dropped] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The extracted text, headings marked `#`, paragraphs separated by blank lines."""
+        return "\n\n".join(f"# {b.text}" if b.kind == "heading" else b.text for b in self.blocks)
+
+    @property
+    def words(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "author": self.author,
+            "date": self.date.isoformat() if self.date else None,
+            "language": self.language,
+            "url": self.url,
+            "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
+            "dropped": [{"text": d.text, "rule": d.rule} for d in self.dropped],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            title=data["title"],
+            blocks=[Block(b["kind"], b["text"]) for b in data["blocks"]],
+            author=data.get("author"),
+            date=datetime.fromisoformat(data["date"]) if data.get("date") else None,
+            language=data.get("language"),
+            url=data.get("url"),
+            dropped=[Dropped(d["text"], d["rule"]) for d in data.get("dropped", [])],
+        )

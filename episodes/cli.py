@@ -1,0 +1,247 @@
+"""The `presscast` command line: parses options, calls the library, prints results."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from audio import AudioError
+from audio.engines import DEFAULT_ENGINE, VoiceInfo, get_engine, list_voices
+from audio.master import EncodeSettings, Tags
+from episodes import __version__
+from episodes.catalog import add_article, list_entries
+from episodes.demo import build_demo
+from episodes.errors import PresscastError
+from episodes.fsio import atomic_path
+from episodes.ingest import load_source, parse_date, read_article
+from episodes.produce import build_show, narrate_article
+from episodes.progress import ClickProgress
+from episodes.show import CATEGORIES, ShowConfig, find_show, init_show
+from feeds import FeedError
+
+F = TypeVar("F", bound=Callable[..., Any])
+USER_ERRORS = (PresscastError, AudioError, FeedError)
+
+
+def friendly_errors(func: F) -> F:
+    """Turn the packages' errors into one line on stderr and exit status 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except USER_ERRORS as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo(
+                "\nInterrupted; finished episodes are kept, run the command again to go on.",
+                err=True,
+            )
+            sys.exit(130)
+        except OSError as exc:
+            where = f": {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-28 or 2026-11-28T09:30")
+    return parsed
+
+
+engine_option = click.option(
+    "--engine", default=None, help=f"Speech engine (default: the show's, else {DEFAULT_ENGINE})."
+)
+voice_option = click.option(
+    "--voice", default=None, help="Voice of the engine (see `presscast voices`)."
+)
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Narration worker processes (default: the number of cores).",
+)
+keep_all_option = click.option("--keep-all", is_flag=True, help="Keep every line: no junk filter.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="presscast")
+def cli() -> None:
+    """Turn written articles into a narrated podcast: MP3 episodes and an RSS feed.
+
+    Work happens in a show folder (the current folder or one above it, like git):
+    `init` creates one, `add` stores articles, `build` narrates them and writes
+    public/feed.xml. Upload public/ anywhere static and give listeners the feed URL.
+    """
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--title", required=True, help="The show's title.")
+@click.option("--author", required=True, help="Who publishes the show.")
+@click.option(
+    "--base-url",
+    required=True,
+    help="Where public/ will be served from, e.g. https://example.com/podcast/.",
+)
+@click.option("--email", default="", help="Owner e-mail (directories use it to verify you).")
+@click.option(
+    "--category",
+    default="News",
+    show_default=True,
+    type=click.Choice(CATEGORIES, case_sensitive=False),
+    help="Apple Podcasts category.",
+)
+@click.option("--language", default="en", show_default=True, help="Language code of the show.")
+@click.option("--description", default="", help="What the show is about.")
+@friendly_errors
+def init(
+    directory: Path,
+    title: str,
+    author: str,
+    base_url: str,
+    email: str,
+    category: str,
+    language: str,
+    description: str,
+) -> None:
+    """Create a show in DIRECTORY (default: here): writes show.toml."""
+    category = next(c for c in CATEGORIES if c.lower() == category.lower())
+    config = ShowConfig(
+        title=title,
+        author=author,
+        base_url=base_url,
+        email=email,
+        category=category,
+        language=language,
+        description=description,
+    )
+    show = init_show(directory, config)
+    click.echo(f"Created show {title!r} in {show.root}")
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--title", default=None, help="Episode title (default: from the article).")
+@click.option("--author", default=None, help="Article author (default: from the article).")
+@click.option("--date", default=None, callback=_date, help="Publication date, e.g. 2026-11-28.")
+@keep_all_option
+@friendly_errors
+def add(
+    source: str, title: str | None, author: str | None, date: datetime | None, keep_all: bool
+) -> None:
+    """Add an article: a .txt, .md or .html file, or - for stdin."""
+    show = find_show()
+    loaded = load_source(source)
+    article = read_article(loaded, title=title, author=author, date=date, keep_all=keep_all)
+    entry = add_article(show, article, loaded)
+    click.echo(
+        f"Added {article.title!r} as {entry.slug} ({article.words} words"
+        + (f", {len(article.dropped)} junk lines dropped" if article.dropped else "")
+        + ")"
+    )
+
+
+@cli.command()
+@engine_option
+@voice_option
+@jobs_option
+@friendly_errors
+def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
+    """Narrate every article without an episode and write public/feed.xml."""
+    show = find_show()
+    report = build_show(show, engine, voice, jobs, ClickProgress())
+    for entry in report.built:
+        assert entry.episode is not None
+        click.echo(
+            f"Narrated {entry.article.title!r}: {entry.episode.file} "
+            f"({entry.episode.duration_seconds / 60:.1f} min)"
+        )
+    if not report.built:
+        click.echo("Nothing new to narrate.")
+    state = "written" if report.feed_changed else "unchanged"
+    click.echo(f"Feed {state}: {report.feed_path}")
+
+
+@cli.command()
+@click.argument("source")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The MP3 file to write.",
+)
+@click.option("--title", default=None, help="Title (default: from the article).")
+@engine_option
+@voice_option
+@jobs_option
+@keep_all_option
+@friendly_errors
+def narrate(
+    source: str,
+    output: Path,
+    title: str | None,
+    engine: str | None,
+    voice: str | None,
+    jobs: int | None,
+    keep_all: bool,
+) -> None:
+    """Narrate one article to an MP3, no show needed."""
+    article = read_article(load_source(source), title=title, keep_all=keep_all)
+    tts = get_engine(engine or DEFAULT_ENGINE, voice)
+    tags = Tags(title=article.title, artist=article.author or "Presscast", album="Presscast")
+    with atomic_path(output) as tmp:
+        audio = narrate_article(article, tts, tmp, tags, jobs, EncodeSettings(), ClickProgress())
+    click.echo(f"Wrote {output} ({audio.duration_seconds / 60:.1f} min)")
+
+
+@cli.command()
+@click.argument(
+    "directory", type=click.Path(file_okay=False, path_type=Path), default="presscast-demo"
+)
+@jobs_option
+@friendly_errors
+def demo(directory: Path, jobs: int | None) -> None:
+    """Build a demo show from a sample article, offline, and say where its files are."""
+    show = build_demo(directory, jobs, ClickProgress())
+    entry = next(e for e in list_entries(show) if e.episode)
+    assert entry.episode is not None
+    click.echo(f"Demo show: {show.root}")
+    click.echo(f"Feed:      {show.feed_path}")
+    click.echo(f"Episode:   {show.public_dir / entry.episode.file}")
+
+
+@cli.command()
+@friendly_errors
+def voices() -> None:
+    """List engines and voices, and whether each is usable here."""
+    by_engine: dict[str, list[VoiceInfo]] = {}
+    for info in list_voices():
+        by_engine.setdefault(info.engine, []).append(info)
+    for engine, infos in by_engine.items():
+        if len(infos) > 5:  # an online engine's language list: one line, not seventy
+            names = ", ".join(i.name for i in infos[:8])
+            mark = "ok" if any(i.usable for i in infos) else "--"
+            click.echo(f"{mark} {engine:<6} {len(infos)} languages ({names}, …)  {infos[0].status}")
+            continue
+        for info in infos:
+            mark = "ok" if info.usable else "--"
+            click.echo(f"{mark} {engine:<6} {info.name:<20} {info.language:<8} {info.status}")
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="presscast")

@@ -1,0 +1,188 @@
+"""Read a source (a .txt, .md or .html file, or stdin) into an Article.
+
+Metadata found in the source wins over what is derived from the text; the caller's
+title, author and date override both. Junk lines are dropped, each with its rule.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from audio.script import HEADING, Block, split_sentences
+from episodes.article import Article, Dropped
+from episodes.errors import PresscastError
+from episodes.html import read_html
+from episodes.junk import junk_rule
+from episodes.markdown import front_matter, markdown_blocks, plain_blocks
+from episodes.textfile import decode_text
+
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+TITLE_MAX_CHARS = 90
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source's raw bytes, the name to show in messages, and its format."""
+
+    data: bytes
+    name: str
+    format: str
+
+    @property
+    def suffix(self) -> str:
+        return {"text": ".txt", "markdown": ".md", "html": ".html"}[self.format]
+
+
+def load_source(source: str) -> Source:
+    """Read the bytes of a file path, or of stdin for `-`."""
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
+        return Source(_check_size(data, "stdin"), "stdin", sniff_format(data))
+    path = Path(source)
+    if re.match(r"^https?://", source):
+        raise PresscastError(
+            f"{source}: reading URLs is not supported yet; save the page and add the file"
+        )
+    if not path.exists():
+        raise PresscastError(f"{source}: no such file")
+    if path.is_dir():
+        raise PresscastError(f"{source}: is a folder, not an article file")
+    fmt = FORMATS.get(path.suffix.lower())
+    try:
+        with path.open("rb") as fh:
+            data = _check_size(fh.read(MAX_SOURCE_BYTES + 1), source)
+    except OSError as exc:
+        raise PresscastError(f"{source}: cannot read ({exc.strerror})") from exc
+    return Source(data, source, fmt or sniff_format(data))
+
+
+def _check_size(data: bytes, name: str) -> bytes:
+    if len(data) > MAX_SOURCE_BYTES:
+        raise PresscastError(
+            f"{name}: larger than {MAX_SOURCE_BYTES // 2**20} MB; is this an article?"
+        )
+    return data
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess html, markdown or text from the start of the content."""
+    head = data[:4096].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
+        return "html"
+    if re.search(rb"(?m)^(#{1,6} |---\s*$|\s*[-*] |```)", data[:4096]):
+        return "markdown"
+    return "text"
+
+
+def read_article(
+    source: Source,
+    title: str | None = None,
+    author: str | None = None,
+    date: datetime | None = None,
+    keep_all: bool = False,
+) -> Article:
+    """Extract an Article from a source; PresscastError if nothing speakable is in it."""
+    text = decode_text(source.data, source.name)
+    meta: dict[str, str] = {}
+    dropped: list[Dropped] = []
+    if source.format == "html":
+        blocks, meta = read_html(text)
+    elif source.format == "markdown":
+        meta, body = front_matter(text)
+        blocks, dropped = markdown_blocks(body)
+    else:
+        blocks = plain_blocks(text)
+    if not keep_all:
+        blocks, junk = drop_junk(blocks)
+        dropped += junk
+    blocks = [b for b in blocks if any(ch.isalnum() for ch in b.text)]
+    if not blocks:
+        raise PresscastError(f"{source.name}: no article text found")
+    derived_title, blocks = derive_title(blocks, meta.get("title"))
+    if not blocks:
+        raise PresscastError(f"{source.name}: only a title, no article text found")
+    return Article(
+        title=clean_title(title or meta.get("title") or derived_title),
+        blocks=blocks,
+        author=author or meta.get("author") or None,
+        date=date or parse_date(meta.get("date")),
+        language=meta.get("lang") or meta.get("language") or None,
+        url=meta.get("url") or None,
+        dropped=dropped,
+    )
+
+
+def drop_junk(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """Blocks without junk lines, and the dropped lines with their rules."""
+    kept: list[Block] = []
+    dropped: list[Dropped] = []
+    for block in blocks:
+        rule = junk_rule(block.text)
+        if rule:
+            dropped.append(Dropped(block.text, rule))
+        else:
+            kept.append(block)
+    return kept, dropped
+
+
+def derive_title(blocks: list[Block], known: str | None) -> tuple[str, list[Block]]:
+    """Title from the first heading, else a short first line, else the first sentence.
+
+    A leading heading or line used as the title is taken out of the body so it is not
+    read twice (the episode opens by announcing its title).
+    """
+    first = blocks[0]
+    if known:
+        same = " ".join(first.text.split()).casefold() == " ".join(known.split()).casefold()
+        return known, blocks[1:] if same else blocks
+    heading = next((b for b in blocks if b.kind == HEADING), None)
+    if first.kind == HEADING:
+        return first.text, blocks[1:]
+    if _looks_like_title(first.text):
+        return first.text, blocks[1:]
+    if heading is not None and blocks.index(heading) <= 2:
+        return heading.text, blocks
+    sentence = split_sentences(first.text)[0]
+    return _trim(sentence.rstrip(".!?"), TITLE_MAX_CHARS), blocks
+
+
+def _looks_like_title(line: str) -> bool:
+    return len(line) <= TITLE_MAX_CHARS and not line.rstrip().endswith((".", ",", ";", ":"))
+
+
+def _trim(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—– ") + "…"
+
+
+def clean_title(title: str) -> str:
+    """One line, no surrounding space, at most 200 characters."""
+    title = " ".join(title.split())
+    if not title:
+        raise PresscastError("the title is empty")
+    return _trim(title, 200)
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO date or date-time (as sources and `--date` give them), in UTC if naive."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
