@@ -101,13 +101,10 @@ def build_show(
     config = show.config
     report = BuildReport()
     pending = [e for e in list_entries(show) if not _published(show, e)]
-    engine = (
-        get_engine(engine_name or config.engine, voice or config.voice or None) if pending else None
-    )
+    engine = get_engine(engine_name or config.engine, voice or config.voice or None)
     settings = EncodeSettings(bitrate_kbps=config.bitrate_kbps)
     clock = now or (lambda: datetime.now(UTC).replace(microsecond=0))
     for entry in pending:
-        assert engine is not None
         tags = Tags(
             title=entry.article.title,
             artist=entry.article.author or config.author,
