@@ -47,12 +47,21 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof sr jr st mt ft gen gov sen rep rev hon capt col lt sgt cmdr adm
     pres vs etc al approx dept est fig inc ltd co corp bros no nos vol vols ed eds jan
     feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
-    sun e.g i.e u.s u.k u.n a.m p.m ph.d cf op cit ibid""".split()  # noqa: SIM905
+    sun e.g i.e u.s u.k u.n a.m p.m ph.d cf op cit ibid""".split()
+)
+# Abbreviations only before a number ("No. 5", "vol. 2"): "The answer was no. We left."
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "vols", "fig"})
+# Days and months are abbreviations only when capitalized ("Sat. 5 Jan."): "The cat sat."
+_CALENDAR_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+    sat sun""".split()
 )
 
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+)""")
 _NEXT_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ]""")
-_CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–-]\s)|(?<=[—–])\s*")
+# After , ; : and around dashes; an unspaced en dash is a range ("1990–1995"), not a break.
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–-]\s)|(?<=—)\s*|(?<=–)\s+")
+_NEXT_IS_INITIAL = re.compile(r"\s+[A-Z]\.")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -64,7 +73,9 @@ def split_sentences(text: str) -> list[str]:
         end = match.end()
         if not _NEXT_STARTS_SENTENCE.match(text, end):
             continue
-        if match.group().startswith(".") and _ends_with_abbreviation(text[start : match.start()]):
+        if match.group().startswith(".") and _ends_with_abbreviation(
+            text[start : match.start()], text[end:]
+        ):
             continue
         sentences.append(text[start:end].strip())
         start = end
@@ -74,12 +85,18 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-def _ends_with_abbreviation(before: str) -> bool:
+def _ends_with_abbreviation(before: str, after: str) -> bool:
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    word = word.lstrip("\"'“‘([").lower()
-    if len(word) == 1 and word.isalpha():  # an initial: "J. R. R. Tolkien"
-        return True
-    return word in _ABBREVIATIONS
+    word = word.lstrip("\"'“‘([")
+    lower = word.lower()
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        # An initial ("J. R. R. Tolkien"); "I." ends a sentence unless one follows ("I. M. Pei").
+        return word != "I" or bool(_NEXT_IS_INITIAL.match(after))
+    if lower in _NUMBER_ABBREVIATIONS:
+        return after.lstrip()[:1].isdigit()
+    if lower in _CALENDAR_ABBREVIATIONS:
+        return word[:1].isupper()
+    return lower in _ABBREVIATIONS
 
 
 def cap_sentence(sentence: str, max_words: int, max_chars: int) -> list[str]:

@@ -64,7 +64,7 @@ class _PageReader(HTMLParser):
         self.page_title = ""
         self._in_title = False
         self._skip_depth = 0
-        self._stack: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # open tags, and whether each skips
         self.regions: dict[str, list[Block]] = {"article": [], "main": [], "body": []}
         self._text: list[str] = []
         self._heading = False
@@ -80,17 +80,19 @@ class _PageReader(HTMLParser):
             self.meta.setdefault("canonical", attr.get("href", ""))
         if tag == "title":
             self._in_title = True
+        if tag == "html" and attr.get("lang"):
+            self.meta.setdefault("lang", attr["lang"].strip())
         if tag in _VOID:
             if tag == "br":
                 self._flush()
             return
-        self._stack.append(tag)
-        if (
+        skips = (
             tag in _SKIP
             or attr.get("hidden") is not None
             or "display:none" in attr.get("style", "").replace(" ", "")
-        ):
-            self._skip_depth += 1
+        )
+        self._stack.append((tag, skips))
+        self._skip_depth += skips
         if tag in _BLOCKS:
             self._flush()
             self._heading = tag in _HEADINGS
@@ -98,16 +100,18 @@ class _PageReader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if tag not in self._stack:
+        if tag not in self._open_tags():
             return
         if tag in _BLOCKS:
             self._flush()
         while self._stack:
-            open_tag = self._stack.pop()
-            if open_tag in _SKIP and self._skip_depth:
-                self._skip_depth -= 1
+            open_tag, skips = self._stack.pop()
+            self._skip_depth -= skips
             if open_tag == tag:
                 break
+
+    def _open_tags(self) -> list[str]:
+        return [tag for tag, _ in self._stack]
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -122,8 +126,9 @@ class _PageReader(HTMLParser):
             return
         block = Block(HEADING if self._heading else PARAGRAPH, text)
         self._heading = False
+        open_tags = self._open_tags()
         for region in ("article", "main", "body"):
-            if region in self._stack:
+            if region in open_tags:
                 self.regions[region].append(block)
 
     def close(self) -> None:
@@ -145,5 +150,6 @@ def read_html(markup: str) -> tuple[list[Block], dict[str, str]]:
         "date": meta.get("article:published_time") or meta.get("date") or "",
         "url": meta.get("og:url") or meta.get("canonical") or "",
         "site": meta.get("og:site_name") or "",
+        "lang": meta.get("lang") or "",
     }
     return blocks, {k: v for k, v in info.items() if v}

@@ -51,7 +51,7 @@ def load_source(source: str) -> Source:
         data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
         return Source(_check_size(data, "stdin"), "stdin", sniff_format(data))
     path = Path(source)
-    if re.match(r"^https?://", source):
+    if re.match(r"^https?://", source, re.IGNORECASE):
         raise PresscastError(
             f"{source}: reading URLs is not supported yet; save the page and add the file"
         )
@@ -165,7 +165,8 @@ def _looks_like_title(line: str) -> bool:
 def _trim(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
+    # Leave room for the "…": cut at the last space, or inside a word that has none.
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[: limit - 1]
     return cut.rstrip(",;:—– ") + "…"
 
 

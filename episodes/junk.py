@@ -20,7 +20,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "server error",
         re.compile(
             r"(php )?(warning|notice|deprecated|fatal error|parse error|strict standards)\s*:"
-            r".*\bon line \d+\.?",
+            r".* in \S*[/\\.]\S* on line \d+\.?",  # PHP names the file: "in /x.php on line 12"
         ),
     ),
     (
@@ -42,17 +42,27 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "subscription appeal",
         re.compile(
-            r"(subscribe|sign up|join|get)( now| today| for free)?( to| for)? (our|the|my)"
-            r" (free )?(daily |weekly )?(newsletter|mailing list|updates)\b.{0,80}"
+            r"(subscribe|sign up|join|get)( now| today| for free)?( to| for)? ((our|the|my)"
+            r" (free )?(daily |weekly )?(newsletter|mailing list)|our (free )?updates)\b.{0,80}"
             r"|subscribe( now| today)?[!.]*|support (our|independent) journalism.{0,80}"
-            r"|(donate|become a (member|patron|subscriber|supporter))( now| today)?\b.{0,60}",
+            r"|(donate|become a (member|patron|subscriber|supporter))( now| today)?[!.]*"
+            r"|(donate|become a (member|patron|subscriber|supporter))( now| today)?"
+            r"( and | to (support|help|get|enjoy|read|keep)\b| for (just|only|as little)\b).{0,80}",
         ),
     ),
     (
         "cookie notice",
         re.compile(
-            r".{0,120}\b(we|this (web)?site) uses? cookies\b.{0,160}"
-            r"|.{0,60}\b(accept|reject|manage) (all )?cookies\b.{0,60}",
+            r"(we|this (web)?site|our (web)?site) uses? cookies[.!]*"
+            r"|(accept|reject|allow|decline|manage) (all |necessary |optional )?cookies"
+            r"( settings| preferences)?[.!]*|cookie (settings|preferences|policy)[.!]*"
+            # A longer line must also speak the banner's language, not a baker's.
+            r"|(?=.*\b(experience|brows|personali[sz]|analy[sz]|traffic|learn more|find out more"
+            r"|you (agree|consent|accept)|by (continuing|clicking|using)|(cookie|privacy) policy"
+            r"|use of cookies))"
+            r".{0,120}\b(we|this (web)?site|our (web)?site) uses? cookies\b.{0,160}"
+            r"|(?=.*\bcookies\b).{0,120}\bby (continuing|clicking|using|browsing)\b.{0,120}\byou"
+            r" (agree|consent|accept)\b.{0,160}",
         ),
     ),
     ("advertisement", re.compile(r"(advertisement|sponsored( content)?|ad|paid content)[\s:.]*")),
@@ -65,7 +75,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "copyright",
-        re.compile(r"(©|\(c\)|copyright\s*(©|\(c\)|\d{4})).{0,160}|.{0,160}all rights reserved\.?"),
+        re.compile(
+            r"(©|(\(c\)|copyright)\s*(©|\(c\)|\d{4})).{0,160}|.{0,160}all rights reserved\.?"
+        ),
     ),
 ]
 
@@ -87,6 +99,14 @@ def junk_rule(line: str) -> str | None:
 
 
 def _is_navigation(text: str) -> bool:
-    """Short menu items joined by separators: 'Home | News | Sport | Contact'."""
+    """Short menu items joined by separators: 'Home | News | Sport | Contact'.
+
+    Not a sentence that happens to hold pipes: menus do not end in a full stop, and their
+    items start with a capital or a digit ("Type ls | sort | uniq" stays).
+    """
+    if text.endswith((".", "!", "?", ",", ";", ":")):
+        return False
     items = _NAV_SEPARATORS.split(text)
-    return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
+    return len(items) >= 3 and all(
+        0 < len(item.split()) <= 4 and (item[0].isupper() or item[0].isdigit()) for item in items
+    )

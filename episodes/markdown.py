@@ -80,17 +80,18 @@ def markdown_blocks(text: str) -> tuple[list[Block], list[Dropped]]:
         if in_fence:
             fence_lines.append(line)
             continue
+        # Before the rule check: "Title" over "-----" is a heading, not a paragraph and a rule.
+        if para and _SETEXT.match(line) and len(para) == 1:
+            title = strip_inline(para.pop())
+            if title:
+                blocks.append(Block(HEADING, title))
+            continue
         if not line.strip() or _RULE.match(line):
             flush()
             continue
         if heading := _ATX.match(line):
             flush()
             title = strip_inline(heading.group(2))
-            if title:
-                blocks.append(Block(HEADING, title))
-            continue
-        if para and _SETEXT.match(line) and len(para) == 1:
-            title = strip_inline(para.pop())
             if title:
                 blocks.append(Block(HEADING, title))
             continue

@@ -1,0 +1,462 @@
+"""Sources to Articles: Markdown, plain text and HTML, their metadata, encodings, errors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from audio.script import HEADING, PARAGRAPH, Block
+from episodes.article import Article, Dropped
+from episodes.errors import PresscastError
+from episodes.ingest import TITLE_MAX_CHARS, load_source, read_article, sniff_format
+from episodes.textfile import decode_text
+
+
+def ingest(tmp_path: Path, name: str, content: str | bytes, **options: Any) -> Article:
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return read_article(load_source(str(path)), **options)
+
+
+def texts(article: Article) -> list[str]:
+    return [b.text for b in article.blocks]
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+HARBOUR_MD = """\
+---
+title: "The Quiet Harbour"
+author: Ana Novák
+date: 2024-03-05
+lang: en
+---
+
+# The Quiet Harbour
+
+Boats rock gently in the harbour at dawn.
+
+## The boats
+
+They are old.
+"""
+
+
+def test_markdown_front_matter_gives_title_author_date_and_language(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "harbour.md", HARBOUR_MD)
+    assert article.title == "The Quiet Harbour"
+    assert article.author == "Ana Novák"
+    assert article.date == datetime(2024, 3, 5, tzinfo=UTC)
+    assert article.language == "en"
+
+
+def test_markdown_title_heading_is_not_read_twice(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "harbour.md", HARBOUR_MD)
+    assert article.blocks == [
+        Block(PARAGRAPH, "Boats rock gently in the harbour at dawn."),
+        Block(HEADING, "The boats"),
+        Block(PARAGRAPH, "They are old."),
+    ]
+
+
+def test_markdown_first_heading_is_the_title_without_front_matter(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "a.md", "# Night Ferry\n\nThe ferry left at ten.\n")
+    assert article.title == "Night Ferry"
+    assert texts(article) == ["The ferry left at ten."]
+    assert article.author is None and article.date is None
+
+
+def test_markdown_inline_markup_is_stripped(tmp_path: Path) -> None:
+    source = (
+        "# T\n\n"
+        "Read the [guide](https://example.com/guide) with **care** and *joy*, or __not__ _at_"
+        " ~~all~~. ![a boat at dawn](boat.png) Run `make demo` now, see [the docs][docs] or"
+        " <https://example.com>.\n\n"
+        "[docs]: https://example.com/docs\n"
+    )
+    article = ingest(tmp_path, "a.md", source)
+    assert texts(article) == [
+        "Read the guide with care and joy, or not at all. Run make demo now, see the docs or"
+        " https://example.com."
+    ]
+
+
+def test_markdown_code_and_tables_are_dropped_and_recorded(tmp_path: Path) -> None:
+    source = (
+        "# T\n\nBefore the code.\n\n"
+        '```python\nprint("never spoken")\n```\n\n'
+        "| City | Ferries |\n|------|---------|\n| Split | 12 |\n\n"
+        "After the table.\n"
+    )
+    article = ingest(tmp_path, "a.md", source)
+    assert texts(article) == ["Before the code.", "After the table."]
+    assert "never spoken" not in article.text and "Split" not in article.text
+    assert Dropped('print("never spoken")', "code block") in article.dropped
+    assert Dropped("| Split | 12 |", "table") in article.dropped
+    assert {d.rule for d in article.dropped} == {"code block", "table"}
+
+
+def test_markdown_list_items_and_quotes_become_paragraphs(tmp_path: Path) -> None:
+    source = (
+        "# T\n\nPack these:\n\n- Apples are red.\n- Pears are\n  green.\n* Figs.\n\n"
+        "1. First step.\n2) Second step.\n\n> A quoted line\n> that continues.\n"
+    )
+    article = ingest(tmp_path, "a.md", source)
+    assert texts(article) == [
+        "Pack these:",
+        "Apples are red.",
+        "Pears are green.",
+        "Figs.",
+        "First step.",
+        "Second step.",
+        "A quoted line that continues.",
+    ]
+    assert all(b.kind == PARAGRAPH for b in article.blocks)
+
+
+def test_markdown_setext_headings(tmp_path: Path) -> None:
+    source = (
+        "The Long Road\n=============\n\nIt starts here.\n\nPart Two\n--------\n\nIt ends here.\n"
+        "\n---\n\nAfter a rule.\n"
+    )
+    article = ingest(tmp_path, "a.md", source)
+    assert article.title == "The Long Road"
+    assert article.blocks == [
+        Block(PARAGRAPH, "It starts here."),
+        Block(HEADING, "Part Two"),
+        Block(PARAGRAPH, "It ends here."),
+        Block(PARAGRAPH, "After a rule."),
+    ]
+
+
+def test_markdown_is_sniffed_without_an_extension(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "article", "# Sniffed\n\nSome **bold** text.\n")
+    assert article.title == "Sniffed"
+    assert texts(article) == ["Some bold text."]
+
+
+# --- Plain text -------------------------------------------------------------------------
+
+
+def test_text_paragraphs_are_separated_by_blank_lines(tmp_path: Path) -> None:
+    source = "A Short Title\n\nThe first paragraph is\nwrapped over two lines.\n\n  \nThe second.\n"
+    article = ingest(tmp_path, "a.txt", source)
+    assert article.title == "A Short Title"
+    assert texts(article) == ["The first paragraph is wrapped over two lines.", "The second."]
+
+
+def test_text_without_blank_lines_is_one_paragraph_a_line(tmp_path: Path) -> None:
+    source = "Ferries Of The North\nThe first line is a sentence.\nSo is the second.\n"
+    article = ingest(tmp_path, "a.txt", source)
+    assert article.title == "Ferries Of The North"
+    assert texts(article) == ["The first line is a sentence.", "So is the second."]
+
+
+def test_text_windows_line_endings(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "a.txt", "Title\r\n\r\nOne para\r\ngoes on.\r\n\r\nTwo.\r\n")
+    assert article.title == "Title"
+    assert texts(article) == ["One para goes on.", "Two."]
+
+
+def test_text_title_is_the_first_sentence_when_the_first_line_is_prose(tmp_path: Path) -> None:
+    source = "The harbour was quiet. Nobody came.\n\nThe end.\n"
+    article = ingest(tmp_path, "a.txt", source)
+    assert article.title == "The harbour was quiet"
+    assert texts(article) == ["The harbour was quiet. Nobody came.", "The end."]
+
+
+def test_text_long_first_sentence_is_trimmed_for_the_title(tmp_path: Path) -> None:
+    first = (
+        "This first sentence goes on and on about the harbour, the boats, the nets and the"
+        " weather, well past any reasonable title length."
+    )
+    article = ingest(tmp_path, "a.txt", f"{first} Then another.\n\nSecond.\n")
+    assert len(article.title) <= TITLE_MAX_CHARS
+    assert article.title.endswith("…")
+    assert first.startswith(article.title[:-1])
+    assert article.title[-2] != " "
+    assert texts(article)[0] == f"{first} Then another."
+
+
+def test_text_title_from_one_long_word_is_still_within_the_limit(tmp_path: Path) -> None:
+    word = "Llanfairpwllgwyngyll" * 6  # 120 letters, no space to cut at
+    article = ingest(tmp_path, "a.txt", f"{word} is a village. It is in Wales.\n\nMore.\n")
+    assert len(article.title) == TITLE_MAX_CHARS
+    assert article.title == word[: TITLE_MAX_CHARS - 1] + "…"
+
+
+# --- Overrides --------------------------------------------------------------------------
+
+
+def test_caller_title_author_and_date_win_over_the_source(tmp_path: Path) -> None:
+    when = datetime(2020, 1, 2, 3, 4, tzinfo=UTC)
+    article = ingest(
+        tmp_path, "harbour.md", HARBOUR_MD, title="  My   Title ", author="Someone", date=when
+    )
+    assert article.title == "My Title"
+    assert article.author == "Someone"
+    assert article.date == when
+    assert texts(article)[0] == "Boats rock gently in the harbour at dawn."
+
+
+def test_caller_title_wins_over_html_meta(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "a.html", PAGE, title="Chosen")
+    assert article.title == "Chosen"
+    assert article.author == "Jo Writer"
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+PAGE = """<!doctype html>
+<html lang="fr">
+<head>
+  <title>Page Title | The Site</title>
+  <meta property="og:title" content="The Night Ferry">
+  <meta name="author" content="Jo Writer">
+  <meta property="article:published_time" content="2024-05-06T07:08:09+02:00">
+  <script>var never = "script text";</script>
+  <style>.never { color: red }</style>
+</head>
+<body>
+  <header>Header text never read</header>
+  <nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+  <p>Outside the article, never read.</p>
+  <article>
+    <h1>The Night Ferry</h1>
+    <p>The ferry left at ten &amp; arrived at <em>dawn</em>.</p>
+    <aside>Aside text never read.</aside>
+    <div hidden>Hidden text never read.</div>
+    <h2>The crossing</h2>
+    <p>The sea was calm.</p>
+    <form><label>Search never read</label></form>
+    <p>Share this:</p>
+  </article>
+  <footer>Footer text never read</footer>
+</body>
+</html>
+"""
+
+
+def test_html_metadata(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "a.html", PAGE)
+    assert article.title == "The Night Ferry"
+    assert article.author == "Jo Writer"
+    assert article.date == datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone(timedelta(hours=2)))
+    assert article.language == "fr"
+
+
+def test_html_reads_the_article_and_never_the_chrome(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "a.html", PAGE)
+    assert article.blocks == [
+        Block(PARAGRAPH, "The ferry left at ten & arrived at dawn."),
+        Block(HEADING, "The crossing"),
+        Block(PARAGRAPH, "The sea was calm."),
+    ]
+    assert "never" not in article.text
+    assert Dropped("Share this:", "share prompt") in article.dropped
+
+
+def test_html_title_from_the_title_element_without_og_title(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>  Only\n the Title </title></head><body><nav>Menu</nav>"
+        "<p>Body one.</p><div><p>Body two.</p></div><footer>Foot</footer></body></html>"
+    )
+    article = ingest(tmp_path, "a.htm", page)
+    assert article.title == "Only the Title"
+    assert texts(article) == ["Body one.", "Body two."]
+    assert article.author is None and article.date is None
+
+
+def test_html_main_is_read_when_there_is_no_article(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>T</title></head><body><p>Teaser outside.</p>"
+        "<main><p>Main text.</p></main><p>After main.</p></body></html>"
+    )
+    assert texts(ingest(tmp_path, "a.html", page)) == ["Main text."]
+
+
+def test_hidden_elements_do_not_swallow_the_rest_of_the_page(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>T</title></head><body>"
+        '<div style="display: none">Secret.</div><span hidden>Also secret.</span>'
+        "<p>Visible one.</p><p>Visible two.</p></body></html>"
+    )
+    assert texts(ingest(tmp_path, "a.html", page)) == ["Visible one.", "Visible two."]
+
+
+def test_html_date_meta_without_a_zone_is_utc(tmp_path: Path) -> None:
+    page = (
+        '<html><head><title>T</title><meta name="date" content="2023-11-30"></head>'
+        "<body><p>Text.</p></body></html>"
+    )
+    assert ingest(tmp_path, "a.html", page).date == datetime(2023, 11, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        (b"  \n<html lang='en'>", "html"),
+        (b"Some text\n<p>A paragraph</p>", "html"),
+        (b"# A heading\n\nText.", "markdown"),
+        (b"---\ntitle: x\n---\nText.", "markdown"),
+        (b"Intro:\n- one\n- two\n", "markdown"),
+        (b"Intro\n\n```\ncode\n```\n", "markdown"),
+        (b"Just some text.\nAnother line.\n", "text"),
+        (b"Prices rose 5% - again.\n", "text"),
+    ],
+)
+def test_sniff_format(data: bytes, expected: str) -> None:
+    assert sniff_format(data) == expected
+
+
+def test_the_extension_decides_the_format_before_sniffing(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("# Not a heading in a .txt\n\nText.\n", encoding="utf-8")
+    (tmp_path / "b.MD").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "c.article").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    assert load_source(str(tmp_path / "a.txt")).format == "text"
+    assert load_source(str(tmp_path / "b.MD")).format == "markdown"
+    assert load_source(str(tmp_path / "c.article")).format == "html"
+
+
+# --- Encodings --------------------------------------------------------------------------
+
+CZECH = (
+    "Příliš žluťoučký kůň\n\n"
+    "Příliš žluťoučký kůň úpěl ďábelské ódy. Řeka teče pod mostem v Brně.\n\n"
+    "Šťastný čtvrtek: řeřicha, čočka a ještě něco navíc.\n"
+)
+POLISH = (
+    "Zażółć gęślą jaźń\n\n"
+    "Pchnąć w tę łódź jeża lub ośm skrzyń fig. Żółw śpi pod łąką.\n\n"
+    "Przyszedł wczoraj i powiedział, że jutro też przyjdzie.\n"
+)
+FRENCH = (
+    "L'été à Noël\n\n"
+    "L'élève a reçu des crêpes près de la fenêtre. Très bien, c'était génial, déjà vu.\n\n"
+    "Ça va très bien, merci, répondit le garçon. Où est l'hôtel ? Là-bas, près du théâtre.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("original", "encoded"),
+    [
+        (CZECH, CZECH.encode("cp1250")),
+        (POLISH, POLISH.encode("cp1250")),
+        (FRENCH, FRENCH.encode("latin-1")),
+        (FRENCH, FRENCH.encode("cp1252")),
+        (CZECH, CZECH.encode("utf-16")),  # with a BOM, in the machine's byte order
+        (POLISH, b"\xfe\xff" + POLISH.encode("utf-16-be")),
+        (FRENCH, b"\xff\xfe" + FRENCH.encode("utf-16-le")),
+        (CZECH, CZECH.encode("utf-8-sig")),
+        (FRENCH, FRENCH.encode("utf-8")),
+    ],
+    ids=[
+        "cp1250-czech",
+        "cp1250-polish",
+        "latin1-french",
+        "cp1252-french",
+        "utf16-bom",
+        "utf16be-bom",
+        "utf16le-bom",
+        "utf8-bom",
+        "utf8",
+    ],
+)
+def test_encodings_decode_to_the_exact_original(
+    tmp_path: Path, original: str, encoded: bytes
+) -> None:
+    assert decode_text(encoded, "a.txt") == original
+    article = ingest(tmp_path, "a.txt", encoded)
+    paragraphs = [" ".join(p.split()) for p in original.split("\n\n")]
+    assert article.title == paragraphs[0]
+    assert texts(article) == paragraphs[1:]
+
+
+def test_a_bom_does_not_hide_markdown_front_matter(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "a.md", HARBOUR_MD.encode("utf-8-sig"))
+    assert article.title == "The Quiet Harbour"
+    assert article.author == "Ana Novák"
+
+
+# --- Errors -----------------------------------------------------------------------------
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
+    b"\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def read_error(path: str) -> str:
+    with pytest.raises(PresscastError) as info:
+        read_article(load_source(path))
+    message = str(info.value)
+    assert message and "\n" not in message, "errors are one line for people"
+    return message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = str(tmp_path / "nowhere.md")
+    assert read_error(path) == f"{path}: no such file"
+
+
+def test_a_folder(tmp_path: Path) -> None:
+    assert read_error(str(tmp_path)) == f"{tmp_path}: is a folder, not an article file"
+
+
+@pytest.mark.parametrize("name", ["picture.png", "picture.txt", "picture.md"])
+def test_binary_data(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(PNG)
+    assert "binary file" in read_error(str(tmp_path / name))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.txt", b""),
+        ("empty.md", b""),
+        ("empty.html", b""),
+        ("blank.txt", b"   \n\n\t\r\n  \n"),
+        ("blank.md", b"\n\n   \n"),
+        ("marks.txt", b"* * *\n\n---\n\n...\n"),
+        ("tags.html", b"<html><body><nav>Home</nav><p> </p></body></html>"),
+    ],
+)
+def test_nothing_to_read(tmp_path: Path, name: str, content: bytes) -> None:
+    (tmp_path / name).write_bytes(content)
+    assert read_error(str(tmp_path / name)).endswith("no article text found")
+
+
+def test_only_junk(tmp_path: Path) -> None:
+    (tmp_path / "junk.txt").write_text(
+        "Share this:\n\nLeave a Reply\n\nAdvertisement\n\n"
+        "© 2024 Example Media. All rights reserved.\n",
+        encoding="utf-8",
+    )
+    assert read_error(str(tmp_path / "junk.txt")).endswith("no article text found")
+
+
+def test_junk_is_kept_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "junk.txt").write_text("Notes\n\nShare this:\n\nReal text.\n", encoding="utf-8")
+    source = load_source(str(tmp_path / "junk.txt"))
+    assert texts(read_article(source)) == ["Real text."]
+    assert read_article(source).dropped == [Dropped("Share this:", "share prompt")]
+    kept = read_article(source, keep_all=True)
+    assert texts(kept) == ["Share this:", "Real text."]
+    assert kept.dropped == []
+
+
+def test_only_a_title(tmp_path: Path) -> None:
+    (tmp_path / "title.md").write_text("# Just a Title\n", encoding="utf-8")
+    assert "only a title" in read_error(str(tmp_path / "title.md"))
+
+
+@pytest.mark.parametrize("url", ["https://example.com/story", "http://example.com/a?b=c"])
+def test_urls_are_not_supported_yet(url: str) -> None:
+    message = read_error(url)
+    assert message.startswith(url)
+    assert "not supported yet" in message
