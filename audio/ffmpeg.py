@@ -32,13 +32,22 @@ def ffmpeg_exe() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
+def _command(args: Sequence[str]) -> list[str]:
+    return [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", *args]
+
+
+def _to_pcm(source: str, sample_rate: int) -> list[str]:
+    """Arguments that decode `source` to 16-bit mono PCM at `sample_rate` on stdout."""
+    return ["-i", source, "-f", "s16le", "-acodec", "pcm_s16le", "-ac", "1",
+            "-ar", str(sample_rate), "pipe:1"]  # fmt: skip
+
+
 def run_ffmpeg(args: Sequence[str], stdin: bytes | None = None) -> bytes:
     """Run ffmpeg with `args` (without the program name); return its stdout.
 
     Raises AudioError with ffmpeg's last error line when it fails.
     """
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", *args]
-    proc = subprocess.run(cmd, input=stdin, capture_output=True, check=False)
+    proc = subprocess.run(_command(args), input=stdin, capture_output=True, check=False)
     if proc.returncode != 0:
         raise AudioError(f"ffmpeg failed: {_last_line(proc.stderr)}")
     return proc.stdout
@@ -62,46 +71,12 @@ def finish_ffmpeg(proc: subprocess.Popen[bytes]) -> None:
 
 def decode_to_pcm(data: bytes, sample_rate: int) -> bytes:
     """Decode any audio ffmpeg reads (MP3, WAV, ...) to 16-bit mono PCM at `sample_rate`."""
-    return run_ffmpeg(
-        [
-            "-i",
-            "pipe:0",
-            "-f",
-            "s16le",
-            "-acodec",
-            "pcm_s16le",
-            "-ac",
-            "1",
-            "-ar",
-            str(sample_rate),
-            "pipe:1",
-        ],
-        stdin=data,
-    )
+    return run_ffmpeg(_to_pcm("pipe:0", sample_rate), stdin=data)
 
 
 def decode_file_to_pcm(path: str | os.PathLike[str], sample_rate: int) -> bytes:
     """Decode an audio file to 16-bit mono PCM at `sample_rate`."""
-    return run_ffmpeg(
-        [
-            "-i",
-            os.fspath(path),
-            "-f",
-            "s16le",
-            "-acodec",
-            "pcm_s16le",
-            "-ac",
-            "1",
-            "-ar",
-            str(sample_rate),
-            "pipe:1",
-        ]
-    )
-
-
-def _last_line(stderr: bytes) -> str:
-    lines = [ln for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
-    return lines[-1].strip() if lines else "no message"
+    return run_ffmpeg(_to_pcm(os.fspath(path), sample_rate))
 
 
 def measure_duration(path: str | os.PathLike[str], sample_rate: int = 44100) -> float:
@@ -109,24 +84,7 @@ def measure_duration(path: str | os.PathLike[str], sample_rate: int = 44100) -> 
 
     Streams the decoded samples and counts them, so memory stays small for long files.
     """
-    cmd = [
-        ffmpeg_exe(),
-        "-hide_banner",
-        "-nostdin",
-        "-loglevel",
-        "error",
-        "-i",
-        os.fspath(path),
-        "-f",
-        "s16le",
-        "-acodec",
-        "pcm_s16le",
-        "-ac",
-        "1",
-        "-ar",
-        str(sample_rate),
-        "pipe:1",
-    ]
+    cmd = _command(_to_pcm(os.fspath(path), sample_rate))
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     total = 0
@@ -136,3 +94,8 @@ def measure_duration(path: str | os.PathLike[str], sample_rate: int = 44100) -> 
     if proc.wait() != 0:
         raise AudioError(f"ffmpeg cannot decode {os.fspath(path)}: {_last_line(err)}")
     return total / 2 / sample_rate
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = [ln for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+    return lines[-1].strip() if lines else "no message"

@@ -6,6 +6,7 @@ Segments are streamed into ffmpeg one by one, so memory does not grow with episo
 from __future__ import annotations
 
 import os
+import subprocess
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -122,7 +123,9 @@ def _silence(rate: int, ms: int) -> bytes:
     return bytes(2 * (rate * ms // 1000))
 
 
-def _write(proc, data: bytes) -> int:  # type: ignore[no-untyped-def]
+def _write(proc: subprocess.Popen[bytes], data: bytes) -> int:
+    """Feed PCM to the encoder; returns the number of samples written."""
+    assert proc.stdin is not None and proc.stderr is not None
     try:
         proc.stdin.write(data)
     except BrokenPipeError as exc:

