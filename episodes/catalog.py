@@ -74,7 +74,7 @@ def add_article(show: Show, article: Article, source: Source, now: datetime | No
         "guid": str(uuid.uuid4()),
         "published": published.isoformat(),
         "added": now.isoformat(),
-        "source": {"name": Path(source.name).name, "format": source.format},
+        "source": {"name": source.url or Path(source.name).name, "format": source.format},
         "article": article.to_dict(),
     }
     atomic_write_bytes(folder / f"source{source.suffix}", source.data)

@@ -15,10 +15,12 @@ from pathlib import Path
 from audio.script import HEADING, Block, split_sentences
 from episodes.article import Article, Dropped
 from episodes.errors import PresscastError
+from episodes.fetch import fetch_url, is_url
 from episodes.html import read_html
 from episodes.junk import junk_rule
+from episodes.language import detect_language, primary
 from episodes.markdown import front_matter, markdown_blocks, plain_blocks
-from episodes.textfile import decode_text
+from episodes.textfile import declared_charset, decode_text
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 TITLE_MAX_CHARS = 90
@@ -39,6 +41,8 @@ class Source:
     data: bytes
     name: str
     format: str
+    url: str | None = None
+    charset: str | None = None
 
     @property
     def suffix(self) -> str:
@@ -50,11 +54,10 @@ def load_source(source: str) -> Source:
     if source == "-":
         data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
         return Source(_check_size(data, "stdin"), "stdin", sniff_format(data))
+    if is_url(source):
+        data, fmt, final_url, charset = fetch_url(source)
+        return Source(data, source, fmt, url=final_url, charset=charset)
     path = Path(source)
-    if re.match(r"^https?://", source, re.IGNORECASE):
-        raise PresscastError(
-            f"{source}: reading URLs is not supported yet; save the page and add the file"
-        )
     if not path.exists():
         raise PresscastError(f"{source}: no such file")
     if path.is_dir():
@@ -94,7 +97,10 @@ def read_article(
     keep_all: bool = False,
 ) -> Article:
     """Extract an Article from a source; PresscastError if nothing speakable is in it."""
-    text = decode_text(source.data, source.name)
+    declared = source.charset or (
+        declared_charset(source.data) if source.format == "html" else None
+    )
+    text = decode_text(source.data, source.name, declared)
     meta: dict[str, str] = {}
     dropped: list[Dropped] = []
     if source.format == "html":
@@ -118,8 +124,9 @@ def read_article(
         blocks=blocks,
         author=author or meta.get("author") or None,
         date=date or parse_date(meta.get("date")),
-        language=meta.get("lang") or meta.get("language") or None,
-        url=meta.get("url") or None,
+        language=detect_language(b.text for b in blocks)
+        or (primary(meta["lang"]) if meta.get("lang") else None),
+        url=meta.get("url") or source.url,
         dropped=dropped,
     )
 

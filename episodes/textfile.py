@@ -6,6 +6,7 @@ Refuses binary data with a clear message instead of narrating mojibake.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from episodes.errors import PresscastError
@@ -19,8 +20,21 @@ _BOMS = [
 ]
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Decode a text file's bytes; PresscastError if it is not text."""
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its start, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
+    """Decode a text file's bytes; PresscastError if it is not text.
+
+    A byte-order mark wins, then a charset the source declares (HTTP header or HTML meta),
+    then UTF-8, then the likeliest legacy encoding.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -29,6 +43,11 @@ def decode_text(data: bytes, name: str) -> str:
                 raise PresscastError(f"{name}: damaged {encoding} text ({exc.reason})") from exc
     if b"\x00" in data[:8192]:
         raise PresscastError(f"{name}: this looks like a binary file, not an article")
+    if declared:
+        try:
+            return data.decode(_codec(declared))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall back to detection
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -77,3 +96,9 @@ def _is_latin_script(text: str) -> bool:
     letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
     latin = sum("LATIN" in unicodedata.name(ch, "") for ch in letters)
     return latin * 2 >= len(letters)
+
+
+def _codec(charset: str) -> str:
+    """Python's codec for a declared charset; latin-1 declarations mean windows-1252 on the web."""
+    name = codecs.lookup(charset).name
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
