@@ -1,19 +1,37 @@
 """Recognise lines a listener must never hear: share buttons, comment forms, cookie notices.
 
 Conservative by design: a rule only matches a whole short line whose every word belongs to
-the junk it names, so a real paragraph is never dropped; each drop names its rule.
+the junk it names, so a real paragraph is never dropped; each drop names its rule. Prose
+that merely talks about sharing, cookies or comments ends like a sentence and says more
+than the button does, so it falls outside every pattern (tests/test_junk.py and
+tests/test_corpus.py list such sentences; tests/corpus holds real pages).
+
+Text copied from a web page stacks the chrome a line each: split_stacked_lines takes those
+lines apart so that each can be judged alone.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 MAX_JUNK_CHARS = 220
+# A PHP warning names a file path and a function; it may run longer than other chrome.
+MAX_SERVER_ERROR_CHARS = 600
 
 _SOCIAL = (
     r"facebook|twitter|x|linkedin|instagram|pinterest|reddit|whatsapp|telegram|tiktok|"
     r"youtube|mastodon|bluesky|threads|tumblr|email|e-mail|print|copy link|flipboard|pocket"
 )
+# "Share" as a lone button label in the languages of the corpus (cs, de, es, fr, it, nl, pl).
+_SHARE_WORDS = r"sdílet|sdílejte|teilen|compartir|partager|condividi|delen|udostępnij"
+# Links to another article put between paragraphs: "Read more: <headline>".
+_RELATED_LEADS = (
+    r"read more|related|also read|read also|more on this story|lire aussi|à lire aussi"
+    r"|lesen sie auch|mehr zum thema|čtěte také|czytaj też|czytaj także|lee también"
+)
+_HEADLINE = r"[^.!?]{1,120}[.!?…]?"  # one sentence or phrase, as a linked headline is
+_ITEMS = r"[^.!?|]{1,120}"  # a list of categories or tags, no sentence in it
 
 RULES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -27,16 +45,36 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "share prompt",
         re.compile(
             r"(share( this| the)?( article| story| post| page)?|share on .{1,20}|click to share"
-            r".{0,60}|tweet( this)?|pin it|email this( article)?|sharing is caring)[\s:!.…]*",
+            r".{0,60}|tweet( this)?|pin it|email this( article)?|sharing is caring)[\s:!.…]*"
+            rf"|({_SHARE_WORDS})[\s:]*"
+            r"|(like )?loading(\.\.\.|…)"  # the WordPress like button before its script runs
+            # "Enjoyed this? Forward it to a friend": the ask under a newsletter issue.
+            r"|(enjoyed|liked|loved) (this|reading this)( post| issue| article| newsletter)?\?"
+            r" (please )?(forward|share|pass) (it|this)\b.{0,80}",
         ),
     ),
-    ("social links", re.compile(rf"(({_SOCIAL})(\s*[|,•·/]\s*|\s+|$)){{2,}}")),
+    (
+        "social links",
+        re.compile(
+            rf"(({_SOCIAL})(\s*[|,•·/]\s*|\s+|$)){{2,}}"
+            rf"|follow (us|me)( on)? ({_SOCIAL})((,| and| &| or) ({_SOCIAL}))*[.!]*",
+        ),
+    ),
     (
         "comment form",
         re.compile(
-            r"(leave a (reply|comment)|post (a )?comment|add (a )?comment|\d+ comments?|comments?"
+            r"(leave a (reply|comment)( cancel reply)?|post (a )?comment|add (a )?comment"
+            r"|\d+ comments?|comments?"
             r"|your email address will not be published\.?.*|required fields are marked.*"
-            r"|save my name, email,? and website.*|cancel reply|log in to reply)[\s:.]*",
+            r"|save my name, email,? and website.*|cancel reply|(log in to )?reply"
+            r"|discussion about this post|you must be logged in to post a comment"
+            r"|notify me of (follow-up comments|new comments|new posts)( by| via) e-?mail"
+            r"|(comment|name|e-?mail|website)\s*\*)[\s:.]*"
+            # Akismet's notice, and its honeypot label "Δ" that copies along with the form.
+            r"|this site uses akismet to reduce spam\..{0,80}|δ"
+            # The heading over the comments: 3 thoughts on “Title”, One response to "Title".
+            r"|(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (thoughts?|responses?"
+            r"|comments?|replies|reactions?) (on|to) [“\"'‘«].{1,150}[”\"'’»]",
         ),
     ),
     (
@@ -45,9 +83,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(subscribe|sign up|join|get)( now| today| for free)?( to| for)? ((our|the|my)"
             r" (free )?(daily |weekly )?(newsletter|mailing list)|our (free )?updates)\b.{0,80}"
             r"|subscribe( now| today)?[!.]*|support (our|independent) journalism.{0,80}"
-            r"|(donate|become a (member|patron|subscriber|supporter))( now| today)?[!.]*"
-            r"|(donate|become a (member|patron|subscriber|supporter))( now| today)?"
-            r"( and | to (support|help|get|enjoy|read|keep)\b| for (just|only|as little)\b).{0,80}",
+            r"|(donate|become a (paid )?(member|patron|subscriber|supporter))( now| today)?[!.]*"
+            r"|(donate|become a (paid )?(member|patron|subscriber|supporter))( now| today)?"
+            r"( and | to (support|help|get|enjoy|read|keep)\b| for (just|only|as little)\b).{0,80}"
+            # Newsletter platforms: the form and the upsell under every post.
+            r"|(type|enter) your email( address)?( here)?(\.\.\.|…)?|upgrade to paid"
+            r"|give a gift subscription"
+            r"|abonnieren|jetzt abonnieren|abonnez-vous|suscríbete|odebírat|subskrybuj"
+            r"|jetzt (ein )?abo(nnement)? (abschließen|sichern|testen|bestellen)\b.{0,80}"
+            r"|thanks for reading [^.!?]{1,80}[!.] subscribe (for free )?to .{0,100}",
         ),
     ),
     (
@@ -65,34 +109,106 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r" (agree|consent|accept)\b.{0,160}",
         ),
     ),
-    ("advertisement", re.compile(r"(advertisement|sponsored( content)?|ad|paid content)[\s:.]*")),
+    (
+        "advertisement",
+        re.compile(
+            r"(advertisement|sponsored( content)?|ad|paid content"
+            r"|anzeige|werbung|publicité|publicidad|pubblicità|reklama|inzerce|reklame)[\s:.]*"
+            r"|(advertisement )?skip advertisement|(story continues below|scroll to continue"
+            r" with content|advertisement [-–—] scroll to continue)( advertisement)?",
+        ),
+    ),
     (
         "related links",
         re.compile(
             r"(read more|continue reading|related( articles| posts| stories)?|you may also like"
-            r"|recommended( for you)?|more stories|most popular|trending now)[\s:.…»→]*",
+            r"|recommended( for you)?|more stories|most popular|trending now)[\s:.…»→]*"
+            rf"|({_RELATED_LEADS})\s*:\s*{_HEADLINE}",
+        ),
+    ),
+    (
+        "post categories",
+        re.compile(
+            # WordPress: "Posted in News, Local | Tagged ferries, harbour | 4 Comments".
+            rf"(posted|filed) (in|under)\s*:?\s*{_ITEMS}(\|\s*tagged( with)?\s*:?\s*{_ITEMS})?"
+            r"(\|\s*(\d+|no|one|leave a) comments?\s*)?"
+            rf"|categori[sz]ed as {_ITEMS}"
+            rf"|(tags|tagged|categories|category|topics|schlagworte|themen|štítky|mots-clés)"
+            rf"\s*:\s*{_ITEMS}",
+        ),
+    ),
+    (
+        "photo credit",
+        re.compile(
+            # Credits only ("Photo: Jane Doe / Reuters"); a caption that is a sentence stays.
+            r"(photo(graph)?|image|picture|illustration|foto|bild)s?( credit)?\s*:\s*[^.!?]{1,80}"
+            r"|(photo(graph)?|image|picture|illustration)s? (by|courtesy( of)?) [^.!?]{1,80}",
+        ),
+    ),
+    (
+        "site credits",
+        re.compile(
+            r"(proudly )?powered by (wordpress|ghost|substack|buttondown|squarespace|wix|blogger"
+            r"|jekyll|hugo|drupal|joomla|mailchimp)\.?( \| theme: .{1,60})?",
+        ),
+    ),
+    (
+        "navigation",
+        re.compile(
+            r"skip to (main )?(content|navigation)|toggle navigation|sign in|log in|sign out"
+            r"|log out|([«‹←] )?(previous|next|older|newer) (post|article|story|entry)( [»›→])?",
         ),
     ),
     (
         "copyright",
         re.compile(
-            r"(©|(\(c\)|copyright)\s*(©|\(c\)|\d{4})).{0,160}|.{0,160}all rights reserved\.?"
+            r"(©|(\(c\)|copyright)\s*(©|\(c\)|\d{4})).{0,160}"
+            r"|.{0,160}(all rights reserved|tous droits réservés|alle rechte vorbehalten"
+            r"|všechna práva vyhrazena|wszelkie prawa zastrzeżone|todos los derechos reservados"
+            r"|tutti i diritti riservati)\.?"
         ),
     ),
 ]
 
-_NAV_SEPARATORS = re.compile(r"\s+[|»›·•]\s+")
+_MONTH = (
+    r"(?i:jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?"
+    r"|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
+)
+_DATE = (
+    rf"({_MONTH} \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(st|nd|rd|th)? {_MONTH},? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"((,| at) \d{1,2}[:.]\d{2}(\s?(?i:am|pm|a\.m\.|p\.m\.))?)?"
+)
+# A person's name as bylines print it: capitalised words, initials, name particles.
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*( ([A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|der|da|di|le|la|al|bin)){1,4}"
+_READ_TIME = r"\d{1,3} (?i:min(ute)?s?) (?i:read)"
+# A byline is metadata, not body: it needs a date or a reading time beside the name, so a
+# heading like "By Royal Appointment" or a sentence starting "By Tuesday" is never one.
+_BYLINE = re.compile(
+    rf"((?i:by) {_NAME}( (?i:and) {_NAME})?\s*([|·•,–—-]|(?i: on))\s*{_DATE}"
+    rf"(\s*[|·•]\s*{_READ_TIME})?"
+    rf"|(?i:posted|published|updated|last updated)( (?i:on))?:? {_DATE}( (?i:by) {_NAME})?"
+    rf"|{_READ_TIME})"
+)
+
+RULE_NAMES: frozenset[str] = frozenset({name for name, _ in RULES} | {"navigation", "byline"})
+
+_NAV_SEPARATORS = re.compile(r"\s+[|»›·•∙]\s+")
 
 
 def junk_rule(line: str) -> str | None:
     """The name of the rule that marks `line` as junk, or None for article text."""
     text = " ".join(line.split())
-    if not text or len(text) > MAX_JUNK_CHARS:
+    if not text or len(text) > MAX_SERVER_ERROR_CHARS:
         return None
     lowered = text.lower()
+    if len(text) > MAX_JUNK_CHARS:
+        return "server error" if RULES[0][1].fullmatch(lowered) else None
     for name, pattern in RULES:
         if pattern.fullmatch(lowered):
             return name
+    if _BYLINE.fullmatch(text):
+        return "byline"
     if _is_navigation(text):
         return "navigation"
     return None
@@ -110,3 +226,40 @@ def _is_navigation(text: str) -> bool:
     return len(items) >= 3 and all(
         0 < len(item.split()) <= 4 and (item[0].isupper() or item[0].isdigit()) for item in items
     )
+
+
+def split_stacked_lines(lines: list[str]) -> list[str]:
+    """The pieces of a blank-line-free run of lines: junk lines alone, the rest joined.
+
+    Text copied from a web page puts each element of the page's chrome on a line of its
+    own ("Share this:", "Facebook", "Twitter"), with no blank line between them; joined
+    into one paragraph they match no rule. A hard-wrapped paragraph is joined as before:
+    it is never split, because a line of it continues into the next (which then starts
+    in lower case, or follows a comma or a hyphen), and a paragraph without junk lines is
+    one piece whatever its shape.
+    """
+    lines = [" ".join(line.split()) for line in lines if line.strip()]
+    if len(lines) < 2 or _is_wrapped(lines) or not any(junk_rule(line) for line in lines):
+        return [" ".join(lines)] if lines else []
+    pieces: list[str] = []
+    run: list[str] = []
+    for line in lines:
+        if junk_rule(line):
+            if run:
+                pieces.append(" ".join(run))
+                run = []
+            pieces.append(line)
+        else:
+            run.append(line)  # "Facebook", "Twitter": junk together, not alone
+    if run:
+        pieces.append(" ".join(run))
+    return pieces
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """True if some line runs on into the next, as in hard-wrapped prose."""
+    for line, following in itertools.pairwise(lines):
+        start = following.lstrip("\"'“‘«„(")
+        if line.endswith((",", "-", "–", "—")) or (start[:1].isalpha() and start[:1].islower()):
+            return True
+    return False

@@ -6,6 +6,7 @@ import re
 
 from audio.script import HEADING, PARAGRAPH, Block
 from episodes.article import Dropped
+from episodes.junk import split_stacked_lines
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(---|\.\.\.)\s*\n", re.S)
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -113,8 +114,17 @@ def markdown_blocks(text: str) -> tuple[list[Block], list[Dropped]]:
 
 
 def plain_blocks(text: str) -> list[Block]:
-    """Paragraphs of plain text: separated by blank lines, or one a line if there are none."""
+    """Paragraphs of plain text: separated by blank lines, or one a line if there are none.
+
+    Between blank lines, the page chrome of a web copy (a line each, with no blank line
+    between) is split from the prose so the junk filter can see each line of it.
+    """
     lines = text.splitlines()
     has_blank_lines = any(not ln.strip() for ln in lines[1:-1])
-    chunks = re.split(r"\n\s*\n", text) if has_blank_lines else lines
-    return [Block(PARAGRAPH, " ".join(c.split())) for c in chunks if c.strip()]
+    if not has_blank_lines:
+        return [Block(PARAGRAPH, " ".join(ln.split())) for ln in lines if ln.strip()]
+    return [
+        Block(PARAGRAPH, piece)
+        for chunk in re.split(r"\n\s*\n", text)
+        for piece in split_stacked_lines(chunk.splitlines())
+    ]
