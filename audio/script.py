@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from audio.lexicon import Lexicon
+from audio.normalize import clean_unicode, normalize
+
 HEADING = "heading"
 PARAGRAPH = "paragraph"
 SENTENCE = "sentence"
@@ -58,7 +61,7 @@ _CALENDAR_ABBREVIATIONS = frozenset(
 )
 
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+)""")
-_NEXT_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ]""")
+_NEXT_WORD = re.compile(r"""\s+["'“‘„«(\[¿¡]*(\S)""")
 # After , ; : and around dashes; an unspaced en dash is a range ("1990–1995"), not a break.
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–-]\s)|(?<=—)\s*|(?<=–)\s+")
 _NEXT_IS_INITIAL = re.compile(r"\s+[A-Z]\.")
@@ -71,7 +74,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if not _NEXT_STARTS_SENTENCE.match(text, end):
+        if not _starts_sentence(text, end):
             continue
         if match.group().startswith(".") and _ends_with_abbreviation(
             text[start : match.start()], text[end:]
@@ -83,6 +86,15 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return [s for s in sentences if s]
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """A capital (in any script), a digit, or a lexicon token (see audio.lexicon) follows."""
+    match = _NEXT_WORD.match(text, pos)
+    if not match:
+        return False
+    first = match.group(1)
+    return first.isupper() or first.isdigit() or first == "\ue000"
 
 
 def _ends_with_abbreviation(before: str, after: str) -> bool:
@@ -143,26 +155,53 @@ def _split_words(text: str, max_words: int, max_chars: int) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How written text becomes what is said: language rules, URLs, the show's lexicon.
+
+    `phonemes` says whether the engine takes raw phonemes (Piper's `[[ … ]]`), so the
+    lexicon's IPA can be used.
+    """
+
+    language: str = "en"
+    urls: str = "speak"
+    lexicon: Lexicon | None = None
+    phonemes: bool = False
+
+    def prepare(self, text: str) -> tuple[str, list[str]]:
+        """Clean and normalize `text`; lexicon entries are held back as tokens."""
+        text = clean_unicode(text)
+        saved: list[str] = []
+        if self.lexicon:
+            text, saved = self.lexicon.protect(text, self.phonemes)
+        return normalize(text, self.language, self.urls), saved
+
+
 def build_script(
     blocks: Iterable[Block],
     max_words: int,
     max_chars: int,
     pauses: Pauses | None = None,
+    reading: Reading | None = None,
 ) -> list[Segment]:
-    """Turn blocks into engine-sized segments with pauses by boundary."""
+    """Turn blocks into engine-sized segments with pauses by boundary.
+
+    With `reading`, text is cleaned, normalized for speech and run through the lexicon
+    first; without it, the text is split as written.
+    """
     pauses = pauses or Pauses()
     segments: list[Segment] = []
     for index, block in enumerate(blocks):
+        text, saved = reading.prepare(block.text) if reading else (block.text, [])
         if block.kind == HEADING:
-            parts = cap_sentence(" ".join(block.text.split()), max_words, max_chars)
+            parts = cap_sentence(" ".join(text.split()), max_words, max_chars)
             kind, last_pause = HEADING, pauses.heading_ms
         else:
             parts = [
-                p
-                for s in split_sentences(block.text)
-                for p in cap_sentence(s, max_words, max_chars)
+                p for s in split_sentences(text) for p in cap_sentence(s, max_words, max_chars)
             ]
             kind, last_pause = SENTENCE, pauses.paragraph_ms
+        parts = [Lexicon.restore(p, saved) for p in parts]
         parts = [p for p in parts if any(ch.isalnum() for ch in p)]
         for i, part in enumerate(parts):
             pause = last_pause if i == len(parts) - 1 else pauses.sentence_ms

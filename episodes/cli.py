@@ -1,7 +1,13 @@
-"""The `presscast` command line: parses options, calls the library, prints results."""
+"""The `presscast` command line: parses options, calls the library, prints results.
+
+Commands import the heavier parts (the feed, mastering, the build) when they run, so
+quick commands such as `preview` and `--help` start fast.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -12,18 +18,17 @@ from typing import Any, TypeVar
 import click
 
 from audio import AudioError
-from audio.engines import DEFAULT_ENGINE, VoiceInfo, get_engine, list_voices
-from audio.master import EncodeSettings, Tags
+from audio.engines import DEFAULT_ENGINE, VoiceInfo, list_voices
 from episodes import __version__
 from episodes.catalog import add_article, list_entries
-from episodes.demo import build_demo
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_path
 from episodes.ingest import load_source, parse_date, read_article
-from episodes.produce import build_show, narrate_article
+from episodes.narration import Narration, engine_for, narrate_article, read_lexicon
+from episodes.preview import preview_article, preview_dict, render_preview
 from episodes.progress import ClickProgress
-from episodes.show import CATEGORIES, ShowConfig, find_show, init_show
-from feeds import FeedError
+from episodes.show import CATEGORIES, ShowConfig, find_show, find_show_or_none, init_show
+from feeds.errors import FeedError
 
 F = TypeVar("F", bound=Callable[..., Any])
 USER_ERRORS = (PresscastError, AudioError, FeedError)
@@ -74,6 +79,12 @@ jobs_option = click.option(
     help="Narration worker processes (default: the number of cores).",
 )
 keep_all_option = click.option("--keep-all", is_flag=True, help="Keep every line: no junk filter.")
+lexicon_option = click.option(
+    "--lexicon",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A lexicon.toml of pronunciations (default: the show's, if any).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -161,6 +172,8 @@ def add(
 @friendly_errors
 def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
     """Narrate every article without an episode and write public/feed.xml."""
+    from episodes.produce import build_show
+
     show = find_show()
     report = build_show(show, engine, voice, jobs, ClickProgress())
     for entry in report.built:
@@ -189,6 +202,7 @@ def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
 @voice_option
 @jobs_option
 @keep_all_option
+@lexicon_option
 @friendly_errors
 def narrate(
     source: str,
@@ -198,14 +212,60 @@ def narrate(
     voice: str | None,
     jobs: int | None,
     keep_all: bool,
+    lexicon: Path | None,
 ) -> None:
-    """Narrate one article to an MP3, no show needed."""
+    """Narrate one article to an MP3, no show needed (a show's lexicon is used inside one)."""
+    from audio.master import EncodeSettings, Tags
+
     article = read_article(load_source(source), title=title, keep_all=keep_all)
-    tts = get_engine(engine or DEFAULT_ENGINE, voice)
+    narration = narration_here(lexicon)
+    tts = engine_for(article, narration, engine or DEFAULT_ENGINE, voice)
     tags = Tags(title=article.title, artist=article.author or "Presscast", album="Presscast")
     with atomic_path(output) as tmp:
-        audio = narrate_article(article, tts, tmp, tags, jobs, EncodeSettings(), ClickProgress())
+        audio = narrate_article(
+            article, tts, tmp, tags, narration, jobs, EncodeSettings(), ClickProgress()
+        )
     click.echo(f"Wrote {output} ({audio.duration_seconds / 60:.1f} min)")
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for tools.")
+@click.option("--title", default=None, help="Title (default: from the article).")
+@engine_option
+@voice_option
+@keep_all_option
+@lexicon_option
+@friendly_errors
+def preview(
+    source: str,
+    as_json: bool,
+    title: str | None,
+    engine: str | None,
+    voice: str | None,
+    keep_all: bool,
+    lexicon: Path | None,
+) -> None:
+    """Show what will be spoken, segment by segment, and every line dropped as junk.
+
+    Synthesizes nothing. Inside a show, the show's lexicon and settings apply.
+    """
+    article = read_article(load_source(source), title=title, keep_all=keep_all)
+    narration = narration_here(lexicon)
+    result = preview_article(article, narration, engine or DEFAULT_ENGINE, voice)
+    if as_json:
+        click.echo(json.dumps(preview_dict(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_preview(result))
+
+
+def narration_here(lexicon: Path | None) -> Narration:
+    """The current show's way of reading, if we are in one; `--lexicon` wins."""
+    show = find_show_or_none()
+    narration = Narration.for_show(show) if show else Narration()
+    if lexicon is not None:
+        narration = dataclasses.replace(narration, lexicon=read_lexicon(lexicon))
+    return narration
 
 
 @cli.command()
@@ -216,6 +276,8 @@ def narrate(
 @friendly_errors
 def demo(directory: Path, jobs: int | None) -> None:
     """Build a demo show from a sample article, offline, and say where its files are."""
+    from episodes.demo import build_demo
+
     show = build_demo(directory, jobs, ClickProgress())
     entry = next(e for e in list_entries(show) if e.episode)
     assert entry.episode is not None

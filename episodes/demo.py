@@ -7,7 +7,8 @@ from pathlib import Path
 
 from episodes.catalog import add_article, list_entries
 from episodes.ingest import Source, read_article
-from episodes.produce import Progress, build_show
+from episodes.narration import Progress
+from episodes.produce import build_show
 from episodes.show import SHOW_FILE, Show, ShowConfig, init_show, load_show
 
 DEMO_ARTICLE = "demo-article.md"

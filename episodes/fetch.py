@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import requests
-
 from episodes import __version__
 from episodes.errors import PresscastError
 
@@ -28,6 +26,8 @@ def fetch_url(
     url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES
 ) -> tuple[bytes, str, str, str | None]:
     """Download `url`: (body, format "html"/"text", final URL after redirects, charset)."""
+    import requests  # only when a URL is read: it is slow to import
+
     headers = {
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",

@@ -16,7 +16,6 @@ from audio.script import HEADING, Block, split_sentences
 from episodes.article import Article, Dropped
 from episodes.errors import PresscastError
 from episodes.fetch import fetch_url, is_url
-from episodes.html import read_html
 from episodes.junk import junk_rule
 from episodes.language import detect_language, primary
 from episodes.markdown import front_matter, markdown_blocks, plain_blocks
@@ -104,7 +103,9 @@ def read_article(
     meta: dict[str, str] = {}
     dropped: list[Dropped] = []
     if source.format == "html":
-        blocks, meta = read_html(text)
+        from episodes.html import read_html  # trafilatura is slow to import: only for pages
+
+        blocks, meta = read_html(text, url=source.url)
     elif source.format == "markdown":
         meta, body = front_matter(text)
         blocks, dropped = markdown_blocks(body)

@@ -13,28 +13,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from audio.engines import Engine, get_engine
-from audio.master import EncodeSettings, EpisodeAudio, Tags, master_episode
-from audio.narrate import default_jobs, narrate_segments
-from audio.script import HEADING, PARAGRAPH, Block, Segment, build_script
-from episodes.article import Article
+from audio.engines import DEFAULT_ENGINE, Engine, get_engine
+from audio.master import EncodeSettings, Tags
 from episodes.catalog import Entry, Episode, list_entries, record_episode
 from episodes.feed import write_feed
 from episodes.fsio import atomic_path
+from episodes.narration import Narration, Progress, engine_for, narrate_article
 from episodes.show import Show
-
-
-class Progress:
-    """Receives progress of long work; the CLI draws it, tests and libraries may ignore it."""
-
-    def start(self, label: str, total: int) -> None:
-        """`total` segments of `label` are about to be narrated."""
-
-    def advance(self, audio_seconds: float) -> None:
-        """One segment is done; it holds `audio_seconds` of speech."""
-
-    def finish(self) -> None:
-        """The current article is done."""
 
 
 @dataclass
@@ -44,49 +29,6 @@ class BuildReport:
     built: list[Entry] = field(default_factory=list)
     feed_path: Path | None = None
     feed_changed: bool = False
-
-
-def spoken_blocks(article: Article) -> list[Block]:
-    """The article as narrated: it opens by announcing its title and author."""
-    opening = [Block(HEADING, article.title)]
-    if article.author:
-        opening.append(Block(PARAGRAPH, f"By {article.author}."))
-    return [*opening, *article.blocks]
-
-
-def article_script(article: Article, engine: Engine) -> list[Segment]:
-    """The segments an engine will speak for `article`."""
-    return build_script(spoken_blocks(article), engine.max_words, engine.max_chars)
-
-
-def narrate_article(
-    article: Article,
-    engine: Engine,
-    out_path: Path,
-    tags: Tags,
-    jobs: int | None = None,
-    settings: EncodeSettings | None = None,
-    progress: Progress | None = None,
-) -> EpisodeAudio:
-    """Narrate and master one article into an MP3 at `out_path`."""
-    progress = progress or Progress()
-    segments = article_script(article, engine)
-    progress.start(article.title, len(segments))
-    speeches = narrate_segments(
-        engine,
-        [s.text for s in segments],
-        jobs=jobs or default_jobs(),
-        progress=lambda speech: progress.advance(speech.seconds),
-    )
-    try:
-        return master_episode(
-            zip(speeches, (s.pause_after_ms for s in segments), strict=True),
-            out_path,
-            tags,
-            settings,
-        )
-    finally:
-        progress.finish()
 
 
 def build_show(
@@ -100,11 +42,21 @@ def build_show(
     """Narrate every article that has no published episode, then write the feed."""
     config = show.config
     report = BuildReport()
+    narration = Narration.for_show(show)
+    name = engine_name or config.engine or DEFAULT_ENGINE
+    chosen_voice = voice or config.voice or None
     pending = [e for e in list_entries(show) if not _published(show, e)]
-    engine = get_engine(engine_name or config.engine, voice or config.voice or None)
+    # Every article's engine is settled before any narration starts: a missing voice is
+    # reported at once, not after an hour of work on the articles before it.
+    engines: dict[str, Engine] = {
+        e.slug: engine_for(e.article, narration, name, chosen_voice) for e in pending
+    }
+    if not pending:
+        get_engine(name, chosen_voice)  # with nothing to narrate, a wrong name is still an error
     settings = EncodeSettings(bitrate_kbps=config.bitrate_kbps)
     clock = now or (lambda: datetime.now(UTC).replace(microsecond=0))
     for entry in pending:
+        engine = engines[entry.slug]
         tags = Tags(
             title=entry.article.title,
             artist=entry.article.author or config.author,
@@ -113,7 +65,9 @@ def build_show(
         )
         staging = show.state_dir / "render" / f"{entry.slug}.mp3"
         with atomic_path(staging) as tmp:
-            audio = narrate_article(entry.article, engine, tmp, tags, jobs, settings, progress)
+            audio = narrate_article(
+                entry.article, engine, tmp, tags, narration, jobs, settings, progress
+            )
         final = _publish(staging, show.episodes_dir, entry.slug)
         episode = Episode(
             file=final.relative_to(show.public_dir).as_posix(),

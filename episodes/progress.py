@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from episodes.produce import Progress
+from episodes.narration import Progress
 
 
 class ClickProgress(Progress):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -56,6 +56,10 @@ class ShowConfig:
     engine: str = "piper"
     voice: str = ""
     bitrate_kbps: int = 64
+    urls: str = "speak"
+    sentence_pause_ms: int = 350
+    paragraph_pause_ms: int = 800
+    heading_pause_ms: int = 1100
 
     def __post_init__(self) -> None:
         for name in ("title", "author"):
@@ -68,6 +72,11 @@ class ShowConfig:
             )
         if not self.base_url.endswith("/"):
             self.base_url += "/"
+        if self.urls not in ("speak", "drop"):
+            raise PresscastError(f'urls = {self.urls!r}: say "speak" or "drop"')
+        pauses = (self.sentence_pause_ms, self.paragraph_pause_ms, self.heading_pause_ms)
+        if not all(0 <= p <= 10_000 for p in pauses):
+            raise PresscastError("pauses must be between 0 and 10000 ms")
         if self.category not in CATEGORIES:
             raise PresscastError(
                 f"unknown category {self.category!r}; "
@@ -134,12 +143,21 @@ def init_show(root: Path, config: ShowConfig) -> Show:
     return show
 
 
-def find_show(start: Path | None = None) -> Show:
+def find_show_or_none(start: Path | None = None) -> Show | None:
     """The show whose folder holds `start` (default: the current folder), like git."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / SHOW_FILE).is_file():
             return load_show(folder)
+    return None
+
+
+def find_show(start: Path | None = None) -> Show:
+    """The show here or above; PresscastError when there is none."""
+    show = find_show_or_none(start)
+    if show is not None:
+        return show
+    here = (start or Path.cwd()).resolve()
     raise PresscastError(
         f"no {SHOW_FILE} in {here} or above; run `presscast init` first or cd into a show"
     )
@@ -154,21 +172,53 @@ def load_show(root: Path) -> Show:
         raise PresscastError(f"{path}: not valid TOML ({exc})") from exc
     except OSError as exc:
         raise PresscastError(f"{path}: cannot read ({exc.strerror})") from exc
-    known = {f.name for f in fields(ShowConfig)}
-    flat = {**data, **data.get("voice", {})} if isinstance(data.get("voice"), dict) else data
-    unknown = set(flat) - known - {"voice"}
-    if unknown:
-        raise PresscastError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
     try:
-        config = ShowConfig(
-            **{k: v for k, v in flat.items() if k in known and not isinstance(v, dict)}
-        )
-    except TypeError as exc:
+        config = ShowConfig(**_from_toml(data))
+    except (TypeError, ValueError) as exc:
+        raise PresscastError(f"{path}: {exc}") from exc
+    except PresscastError as exc:
         raise PresscastError(f"{path}: {exc}") from exc
     return Show(root, config)
 
 
+# show.toml groups some settings in tables; the rest sit at the top.
+SECTIONS = {
+    "voice": ("engine", "voice", "bitrate_kbps"),
+    "reading": ("urls", "sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms"),
+}
+_IN_SECTION = {key: section for section, keys in SECTIONS.items() for key in keys}
+
+
+def _from_toml(data: dict[str, Any]) -> dict[str, Any]:
+    """Flatten show.toml into ShowConfig's fields, refusing unknown keys and wrong types."""
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in SECTIONS and isinstance(value, dict):
+            for inner, inner_value in value.items():
+                if inner not in SECTIONS[key]:
+                    raise ValueError(f"unknown setting [{key}] {inner}")
+                flat[inner] = inner_value
+        elif key in _FIELD_TYPES and key not in _IN_SECTION:
+            flat[key] = value
+        else:
+            raise ValueError(f"unknown setting {key!r}")
+    for key, value in flat.items():
+        expected = _FIELD_TYPES[key]
+        if type(value) is not expected:
+            raise ValueError(f"{key} must be {_TYPE_WORDS[expected]}, not {value!r}")
+    missing = [f.name for f in fields(ShowConfig) if f.default is MISSING and f.name not in flat]
+    if missing:
+        raise ValueError(f"missing setting(s): {', '.join(missing)}")
+    return flat
+
+
 def _to_toml(config: ShowConfig) -> dict[str, Any]:
     data = asdict(config)
-    voice = {"engine": data.pop("engine"), "voice": data.pop("voice")}
-    return {**data, "voice": voice}
+    top = {k: v for k, v in data.items() if k not in _IN_SECTION}
+    return {**top, **{name: {k: data[k] for k in keys} for name, keys in SECTIONS.items()}}
+
+
+_FIELD_TYPES = {
+    f.name: {"str": str, "int": int, "bool": bool}[str(f.type)] for f in fields(ShowConfig)
+}
+_TYPE_WORDS = {str: "text in quotes", int: "a whole number", bool: "true or false"}

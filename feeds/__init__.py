@@ -1,11 +1,33 @@
 """Publication: the podcast RSS feed, its namespace extensions and the cover art.
 
-Imports nothing of Presscast's other packages, so it can be used as a library.
+Imports nothing of Presscast's other packages, so it can be used as a library. The
+exports load on first use (feedgen, lxml and Pillow are not needed to catch FeedError).
 """
 
-from feeds.cover import make_cover
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from feeds.errors import FeedError
-from feeds.model import Channel, Item
-from feeds.rss import build_feed
+
+if TYPE_CHECKING:
+    from feeds.cover import make_cover
+    from feeds.model import Channel, Item
+    from feeds.rss import build_feed
+
+_LAZY = {
+    "make_cover": "feeds.cover",
+    "Channel": "feeds.model",
+    "Item": "feeds.model",
+    "build_feed": "feeds.rss",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'feeds' has no attribute {name!r}")
+
 
 __all__ = ["Channel", "FeedError", "Item", "build_feed", "make_cover"]

@@ -11,6 +11,8 @@ from click.testing import CliRunner, Result
 from audio.engines.piper_engine import PiperEngine
 from episodes.cli import cli
 
+pytest_plugins = ["fake_google"]  # the `google` and `tone_mp3` fixtures
+
 DATA = Path(__file__).parent / "data"
 
 

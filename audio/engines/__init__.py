@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.metadata import entry_points
 
 from audio.engines.base import Engine, Speech, VoiceInfo
 from audio.errors import AudioError
@@ -27,6 +26,8 @@ _BUILT_IN: dict[str, Callable[[str | None], Engine]] = {"piper": _piper, "gtts":
 
 
 def _factories() -> dict[str, Callable[[str | None], Engine]]:
+    from importlib.metadata import entry_points  # scanning installed packages takes a while
+
     factories = dict(_BUILT_IN)
     for ep in entry_points(group="presscast.engines"):
         factories.setdefault(ep.name, ep.load())
@@ -40,6 +41,8 @@ def engine_names() -> list[str]:
 
 def get_engine(name: str, voice: str | None = None) -> Engine:
     """An engine by name with `voice` (None: the engine's default)."""
+    if name in _BUILT_IN:
+        return _BUILT_IN[name](voice)
     factories = _factories()
     if name not in factories:
         raise AudioError(f"unknown engine {name!r}; choose one of: {', '.join(sorted(factories))}")

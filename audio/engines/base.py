@@ -38,6 +38,8 @@ class Engine(Protocol):
 
     name: str
     voice: str
+    language: str  # what the voice speaks: "en_US", "de", ...
+    phonemes: bool  # whether text may carry raw phonemes as `[[ … ]]`
     max_words: int
     max_chars: int
 

@@ -37,6 +37,7 @@ class GttsEngine:
     """
 
     name = "gtts"
+    phonemes = False  # Google reads text only: lexicon IPA falls back to respellings
 
     def __init__(
         self,
@@ -47,6 +48,7 @@ class GttsEngine:
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         self.lang, self.tld = parse_gtts_voice(voice or "en")
+        self.language = self.lang
         # Normalized, so "EN" and "en:com" share cached audio with "en".
         self.voice = self.lang if self.tld == "com" else f"{self.lang}:{self.tld}"
         self.max_words = max_words

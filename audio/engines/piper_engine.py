@@ -54,6 +54,7 @@ class PiperEngine:
     """Piper with one voice; the model is loaded on first use."""
 
     name = "piper"
+    phonemes = True  # reads `[[ … ]]` as raw phonemes: the lexicon's IPA is exact
     max_words = 40
     max_chars = 280
 

@@ -1,0 +1,153 @@
+"""How an article is read: which engine and voice, what is said, and the narration itself.
+
+The article's language picks the rules and must match the voice: a German article is
+never read by an English voice.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from audio import AudioError
+from audio.engines import Engine, get_engine
+from audio.lexicon import Lexicon
+from audio.narrate import default_jobs, narrate_segments
+from audio.script import HEADING, PARAGRAPH, Block, Pauses, Reading, Segment, build_script
+from episodes.article import Article
+from episodes.errors import PresscastError
+from episodes.language import language_name, primary
+from episodes.show import Show
+
+if TYPE_CHECKING:
+    from audio.master import EncodeSettings, EpisodeAudio, Tags
+
+LEXICON_FILE = "lexicon.toml"
+# "By <author>." in the languages an opening line is known in; others say the title only.
+_BY = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "pt": "Por", "nl": "Door"}
+
+
+class Progress:
+    """Receives progress of long work; the CLI draws it, tests and libraries may ignore it."""
+
+    def start(self, label: str, total: int) -> None:
+        """`total` segments of `label` are about to be narrated."""
+
+    def advance(self, audio_seconds: float) -> None:
+        """One segment is done; it holds `audio_seconds` of speech."""
+
+    def finish(self) -> None:
+        """The current article is done."""
+
+
+@dataclass(frozen=True)
+class Narration:
+    """A show's (or a one-off's) way of reading: pauses, URLs, lexicon, default language."""
+
+    pauses: Pauses = field(default_factory=Pauses)
+    urls: str = "speak"
+    lexicon: Lexicon | None = None
+    language: str = "en"
+
+    @classmethod
+    def for_show(cls, show: Show) -> Narration:
+        config = show.config
+        return cls(
+            pauses=Pauses(
+                config.sentence_pause_ms, config.paragraph_pause_ms, config.heading_pause_ms
+            ),
+            urls=config.urls,
+            lexicon=read_lexicon(show.root / LEXICON_FILE),
+            language=config.language,
+        )
+
+    def language_of(self, article: Article) -> str:
+        return primary(article.language or self.language)
+
+    def script(self, article: Article, engine: Engine) -> list[Segment]:
+        """The segments `engine` will speak for `article`."""
+        reading = Reading(
+            language=self.language_of(article),
+            urls=self.urls,
+            lexicon=self.lexicon,
+            phonemes=engine.phonemes,
+        )
+        blocks = spoken_blocks(article, self.language_of(article))
+        return build_script(blocks, engine.max_words, engine.max_chars, self.pauses, reading)
+
+
+def read_lexicon(path: Path) -> Lexicon | None:
+    """The pronunciations in a lexicon.toml, or None when there is no such file."""
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise PresscastError(f"{path}: cannot read the lexicon ({exc})") from exc
+    try:
+        return Lexicon.from_mapping(data, where=str(path))
+    except AudioError as exc:
+        raise PresscastError(str(exc)) from exc
+
+
+def spoken_blocks(article: Article, language: str = "en") -> list[Block]:
+    """The article as narrated: it opens by announcing its title (and author)."""
+    opening = [Block(HEADING, article.title)]
+    by = _BY.get(primary(language))
+    if article.author and by:
+        opening.append(Block(PARAGRAPH, f"{by} {article.author}."))
+    return [*opening, *article.blocks]
+
+
+def engine_for(
+    article: Article, narration: Narration, engine_name: str, voice: str | None
+) -> Engine:
+    """The engine to read `article`; refuses a voice that does not speak its language."""
+    language = narration.language_of(article)
+    if engine_name == "gtts" and not voice:
+        voice = language  # Google speaks many languages: take the article's
+    engine = get_engine(engine_name, voice)
+    if primary(engine.language) != language:
+        raise PresscastError(
+            f"{article.title!r} is in {language_name(language)} ({language}), but the "
+            f"{engine.name} voice {engine.voice} speaks {language_name(engine.language)}; "
+            f"give a {language_name(language)} voice with --voice (for Piper: the path of a "
+            f"{language}_… .onnx voice model, with its .onnx.json beside it) or use --engine gtts"
+        )
+    return engine
+
+
+def narrate_article(
+    article: Article,
+    engine: Engine,
+    out_path: Path,
+    tags: Tags,
+    narration: Narration | None = None,
+    jobs: int | None = None,
+    settings: EncodeSettings | None = None,
+    progress: Progress | None = None,
+) -> EpisodeAudio:
+    """Narrate and master one article into an MP3 at `out_path`."""
+    from audio.master import master_episode
+
+    narration = narration or Narration()
+    progress = progress or Progress()
+    segments = narration.script(article, engine)
+    progress.start(article.title, len(segments))
+    speeches = narrate_segments(
+        engine,
+        [s.text for s in segments],
+        jobs=jobs or default_jobs(),
+        progress=lambda speech: progress.advance(speech.seconds),
+    )
+    try:
+        return master_episode(
+            zip(speeches, (s.pause_after_ms for s in segments), strict=True),
+            out_path,
+            tags,
+            settings,
+        )
+    finally:
+        progress.finish()

@@ -1,0 +1,93 @@
+"""What will be spoken, without synthesizing anything: the producer's proofreading view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from audio.engines import Engine, get_engine
+from audio.script import HEADING, Segment
+from episodes.article import Article
+from episodes.errors import PresscastError
+from episodes.language import language_name
+from episodes.narration import Narration, engine_for
+
+
+@dataclass(frozen=True)
+class Preview:
+    """An article, the segments an engine would speak, and any reason a build would refuse."""
+
+    article: Article
+    segments: list[Segment]
+    engine: Engine
+    language: str
+    problem: str | None = None
+
+
+def preview_article(
+    article: Article, narration: Narration, engine_name: str, voice: str | None
+) -> Preview:
+    """Script `article` as a build would; a voice/language mismatch is reported, not raised."""
+    problem = None
+    try:
+        engine = engine_for(article, narration, engine_name, voice)
+    except PresscastError as exc:
+        problem = str(exc)
+        engine = get_engine(engine_name, voice if engine_name != "gtts" else None)
+    segments = narration.script(article, engine)
+    return Preview(article, segments, engine, narration.language_of(article), problem)
+
+
+def preview_dict(preview: Preview) -> dict[str, Any]:
+    """The preview for tools (`presscast preview --json`)."""
+    article = preview.article
+    return {
+        "title": article.title,
+        "author": article.author,
+        "date": article.date.isoformat() if article.date else None,
+        "language": preview.language,
+        "url": article.url,
+        "words": article.words,
+        "engine": preview.engine.name,
+        "voice": preview.engine.voice,
+        "problem": preview.problem,
+        "dropped": [{"text": d.text, "rule": d.rule} for d in article.dropped],
+        "segments": [
+            {"text": s.text, "kind": s.kind, "pause_after_ms": s.pause_after_ms, "block": s.block}
+            for s in preview.segments
+        ],
+    }
+
+
+def render_preview(preview: Preview) -> str:
+    """The preview for people: metadata, every dropped line with its rule, then the script."""
+    article = preview.article
+    lines = [
+        f"Title:    {article.title}",
+        f"Author:   {article.author or '-'}",
+        f"Date:     {article.date.date().isoformat() if article.date else '-'}",
+        f"Language: {language_name(preview.language)} ({preview.language})",
+        f"Voice:    {preview.engine.name} {preview.engine.voice}",
+        f"Words:    {article.words} in {len(preview.segments)} segments",
+    ]
+    if preview.problem:
+        lines.append(f"Warning:  {preview.problem}")
+    lines += ["", f"Dropped ({len(article.dropped)}):"]
+    width = max((len(d.rule) for d in article.dropped), default=0)
+    lines += [
+        f"  [{d.rule}]{' ' * (width - len(d.rule))} {_one_line(d.text)}" for d in article.dropped
+    ]
+    lines += ["", "Spoken:"]
+    previous_block = None
+    for number, segment in enumerate(preview.segments, 1):
+        if previous_block is not None and segment.block != previous_block:
+            lines.append("")
+        previous_block = segment.block
+        marker = "# " if segment.kind == HEADING else ""
+        lines.append(f"{number:>5}  {marker}{segment.text}")
+    return "\n".join(lines)
+
+
+def _one_line(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

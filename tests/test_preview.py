@@ -1,0 +1,87 @@
+"""`presscast preview` and the voice/language match, as a producer meets them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+from conftest import DATA, write
+from fake_google import FakeGoogle, batchexecute_body, make_response
+from test_cli import one_line_error
+
+GERMAN = """# Neue Bücher für die Stadtbibliothek
+
+Die Stadtbibliothek hat am Dienstag 2.500 neue Bücher bekommen. Die Leiterin sagte, dass
+die Kinderabteilung am meisten davon profitiert.
+
+Ab März ist die Bibliothek auch sonntags geöffnet, von 10 bis 16 Uhr.
+"""
+
+
+def test_preview_shows_drops_and_spoken_text(run: Callable[..., Result]) -> None:
+    result = run("preview", str(DATA / "river-town-budget.txt"))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Title:    River Town Votes on a New Budget for Parks and Libraries" in out
+    assert "Language: English (en)" in out
+    assert "Dropped (8):" in out
+    assert "[comment form]" in out and "Leave a Reply" in out
+    assert "[share prompt]" in out and "Share this:" in out
+    spoken = out.split("Spoken:", 1)[1]
+    assert "# River Town Votes on a New Budget for Parks and Libraries" in spoken
+    assert "More than two hundred people came to the meeting" in spoken
+    for junk in ("Share this", "Facebook", "Leave a Reply", "cookies", "All rights reserved"):
+        assert junk not in spoken
+
+
+def test_preview_json_for_tools(run: Callable[..., Result]) -> None:
+    result = run("preview", "--json", str(DATA / "river-town-budget.txt"))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["language"] == "en" and data["engine"] == "piper"
+    assert {d["rule"] for d in data["dropped"]} >= {"comment form", "share prompt", "copyright"}
+    segments = data["segments"]
+    assert segments[0]["kind"] == "heading"
+    assert all(len(s["text"].split()) <= 40 for s in segments)
+    assert all(s["pause_after_ms"] > 0 for s in segments)
+
+
+def test_keep_all_keeps_junk(run: Callable[..., Result]) -> None:
+    result = run("preview", "--json", "--keep-all", str(DATA / "river-town-budget.txt"))
+    data = json.loads(result.stdout)
+    assert data["dropped"] == []
+    assert any("Leave a Reply" in s["text"] for s in data["segments"])
+
+
+def test_german_article_is_not_read_by_the_english_voice(
+    run: Callable[..., Result], show_dir: Path, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "bibliothek.md", GERMAN)
+    preview = run("preview", str(source), cwd=show_dir)
+    assert preview.exit_code == 0
+    assert "Language: German (de)" in preview.stdout
+    assert "Warning:  " in preview.stdout and "--engine gtts" in preview.stdout
+    assert "zweitausendfünfhundert" in preview.stdout  # German numbers, not English
+
+    assert run("add", str(source), cwd=show_dir).exit_code == 0
+    one_line_error(run("build", cwd=show_dir), "German (de)", "--voice", "--engine gtts")
+    assert not list((show_dir / "public" / "episodes").glob("*.mp3"))
+
+
+def test_german_article_with_google_uses_a_german_voice(
+    run: Callable[..., Result],
+    show_dir: Path,
+    tmp_path: Path,
+    google: Callable[..., FakeGoogle],
+    tone_mp3: bytes,
+) -> None:
+    fake = google(lambda request: make_response(request, 200, batchexecute_body(tone_mp3)))
+    assert run("add", str(write(tmp_path / "b.md", GERMAN)), cwd=show_dir).exit_code == 0
+    result = run("build", "--engine", "gtts", "--jobs", "1", cwd=show_dir)
+    assert result.exit_code == 0, result.stderr
+    languages = {part[1] for part in fake.spoken_parts()}
+    assert languages == {"de"}
+    record = json.loads(next((show_dir / "articles").glob("*/episode.json")).read_text())
+    assert (record["engine"], record["voice"]) == ("gtts", "de")
