@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 from conftest import DATA, write
 from fake_google import FakeGoogle, batchexecute_body, make_response
@@ -85,3 +87,58 @@ def test_german_article_with_google_uses_a_german_voice(
     assert languages == {"de"}
     record = json.loads(next((show_dir / "articles").glob("*/episode.json")).read_text())
     assert (record["engine"], record["voice"]) == ("gtts", "de")
+
+
+CORPUS = Path(__file__).parent / "corpus"
+CORPUS_SOURCES = sorted(
+    p
+    for p in CORPUS.iterdir()
+    if p.suffix in (".txt", ".md", ".html") and ".expected" not in p.name
+)
+
+
+@pytest.mark.parametrize("source", CORPUS_SOURCES, ids=lambda p: p.name)
+def test_preview_of_every_corpus_article(run: Callable[..., Result], source: Path) -> None:
+    result = run("preview", "--json", str(source))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    expected = json.loads(source.with_name(source.stem + ".expected.json").read_text())
+    assert data["title"] == expected["title"]
+    assert data["language"] == expected["language"]
+    spoken = " ".join(s["text"] for s in data["segments"])
+    for dropped in data["dropped"]:
+        assert dropped["rule"], dropped
+        assert " ".join(dropped["text"].split()) not in spoken
+    text = run("preview", str(source)).stdout
+    assert f"Dropped ({len(data['dropped'])}):" in text
+    for dropped in data["dropped"]:
+        assert f"[{dropped['rule']}]" in text
+
+
+def test_pauses_come_from_show_toml(
+    run: Callable[..., Result], show_dir: Path, tmp_path: Path
+) -> None:
+    toml = show_dir / "show.toml"
+    toml.write_text(toml.read_text().replace("heading_pause_ms = 1100", "heading_pause_ms = 2000"))
+    source = write(tmp_path / "a.md", "# Head\n\nOne sentence. Two sentences.\n\n## Part\n\nEnd.\n")
+    data = json.loads(run("preview", "--json", str(source), cwd=show_dir).stdout)
+    pauses = [(s["kind"], s["pause_after_ms"]) for s in data["segments"]]
+    assert pauses == [("heading", 2000), ("sentence", 350), ("sentence", 800),
+                      ("heading", 2000), ("sentence", 800)]  # fmt: skip
+
+
+def test_a_50000_word_article_never_sends_an_overlong_sentence(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from script_speed import make_article
+
+    from audio.engines import get_engine
+    from episodes.ingest import load_source, read_article
+    from episodes.narration import Narration
+
+    source = write(tmp_path / "long.txt", make_article(50_000))
+    for name in ("piper", "gtts"):
+        engine = get_engine(name)
+        segments = Narration().script(read_article(load_source(str(source))), engine)
+        assert sum(len(s.text.split()) for s in segments) > 50_000
+        assert max(len(s.text.split()) for s in segments) <= engine.max_words
+        assert max(len(s.text) for s in segments) <= engine.max_chars
