@@ -46,16 +46,12 @@ def fetch_url(
                 )
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise PresscastError(
-                    f"{url}: larger than {max_bytes // 2**20} MB; is this an article?"
-                )
+                raise _too_large(url, max_bytes)
             body = bytearray()
             for chunk in response.iter_content(64 * 1024):
                 body += chunk
                 if len(body) > max_bytes:
-                    raise PresscastError(
-                        f"{url}: larger than {max_bytes // 2**20} MB; is this an article?"
-                    )
+                    raise _too_large(url, max_bytes)
             charset = _charset(response.headers.get("Content-Type", ""))
             return bytes(body), fmt, response.url, charset
     except requests.exceptions.Timeout as exc:
@@ -74,6 +70,10 @@ def fetch_url(
         raise PresscastError(f"{url}: not a valid URL") from exc
     except requests.exceptions.RequestException as exc:
         raise PresscastError(f"{url}: download failed ({type(exc).__name__})") from exc
+
+
+def _too_large(url: str, max_bytes: int) -> PresscastError:
+    return PresscastError(f"{url}: larger than {max_bytes // 2**20} MB; is this an article?")
 
 
 def _charset(content_type: str) -> str | None:

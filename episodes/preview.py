@@ -41,17 +41,14 @@ def preview_article(
 def preview_dict(preview: Preview) -> dict[str, Any]:
     """The preview for tools (`presscast preview --json`)."""
     article = preview.article
+    metadata = {k: v for k, v in article.to_dict().items() if k != "blocks"}
     return {
-        "title": article.title,
-        "author": article.author,
-        "date": article.date.isoformat() if article.date else None,
+        **metadata,
         "language": preview.language,
-        "url": article.url,
         "words": article.words,
         "engine": preview.engine.name,
         "voice": preview.engine.voice,
         "problem": preview.problem,
-        "dropped": [{"text": d.text, "rule": d.rule} for d in article.dropped],
         "segments": [
             {"text": s.text, "kind": s.kind, "pause_after_ms": s.pause_after_ms, "block": s.block}
             for s in preview.segments
