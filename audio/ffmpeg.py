@@ -99,3 +99,15 @@ def measure_duration(path: str | os.PathLike[str], sample_rate: int = 44100) -> 
 def _last_line(stderr: bytes) -> str:
     lines = [ln for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
     return lines[-1].strip() if lines else "no message"
+
+
+def run_ffmpeg_report(args: Sequence[str]) -> str:
+    """Run ffmpeg for what it reports (filters such as loudnorm and ebur128 print on stderr).
+
+    Returns stderr; raises AudioError when ffmpeg fails.
+    """
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info", *args]
+    proc = subprocess.run(cmd, capture_output=True, check=False)
+    if proc.returncode != 0:
+        raise AudioError(f"ffmpeg failed: {_last_line(proc.stderr)}")
+    return proc.stderr.decode("utf-8", "replace")

@@ -66,12 +66,12 @@ class Lexicon:
     def __bool__(self) -> bool:
         return bool(self.entries)
 
-    def protect(self, text: str, phonemes: bool) -> tuple[str, list[str]]:
-        """Replace entries by opaque tokens; `restore` puts the pronunciations back.
+    def protect(self, text: str, phonemes: bool) -> tuple[str, list[tuple[str, str]]]:
+        """Replace entries by opaque tokens; `restore` puts them back, spoken or as written.
 
         Tokens keep normalization (numbers, abbreviations) away from what the lexicon says.
         """
-        saved: list[str] = []
+        saved: list[tuple[str, str]] = []
 
         def swap(match: re.Match[str], folded: bool) -> str:
             word = match.group(0)
@@ -79,7 +79,7 @@ class Lexicon:
             spoken = entry.spoken(phonemes)
             if spoken is None or len(saved) >= 0x800:
                 return word
-            saved.append(spoken)
+            saved.append((spoken, word))
             return f"{_OPEN}{chr(_INDEX0 + len(saved) - 1)}{_CLOSE}"
 
         if self._exact:
@@ -89,11 +89,12 @@ class Lexicon:
         return text, saved
 
     @staticmethod
-    def restore(text: str, saved: list[str]) -> str:
-        """Undo `protect` on text derived from its output."""
+    def restore(text: str, saved: list[tuple[str, str]], written: bool = False) -> str:
+        """Undo `protect` on text derived from its output: the pronunciations, or with
+        `written` the words as the article wrote them (for transcripts)."""
         if not saved:
             return text
-        return _TOKEN.sub(lambda m: saved[ord(m.group(1)) - _INDEX0], text)
+        return _TOKEN.sub(lambda m: saved[ord(m.group(1)) - _INDEX0][1 if written else 0], text)
 
 
 def _alternation(words: list[str], flags: int) -> re.Pattern[str] | None:

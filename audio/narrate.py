@@ -1,7 +1,8 @@
-"""Segment texts to speech, in order, on one engine or a pool of worker processes.
+"""Segment texts to speech, in order, from the segment cache or a pool of workers.
 
 Piper's throughput scales with processes, not threads, so `jobs > 1` starts that many
-workers, each loading the engine once and running one onnxruntime thread.
+workers, each loading the engine once and running one onnxruntime thread. Each new
+segment is cached as soon as it arrives, so an interrupted build resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -10,13 +11,24 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
 
+from audio.cache import SegmentCache, segment_key
 from audio.engines import Engine, Speech, get_engine
 
 Progress = Callable[[Speech], None]
 
 _worker_engine: Engine | None = None
+
+
+@dataclass
+class NarrationCount:
+    """How many segments came from the cache and how many were synthesized."""
+
+    cached: int = 0
+    synthesized: int = 0
 
 
 def default_jobs() -> int:
@@ -27,11 +39,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(engine_name: str, voice: str | None) -> None:
+def segment_keys(engine: Engine, texts: Sequence[str]) -> list[str]:
+    """The cache key of each text as `engine` would speak it."""
+    identity = engine.cache_identity()
+    return [segment_key(identity, text) for text in texts]
+
+
+def _init_worker(spec: tuple[str, str | None, dict[str, Any]]) -> None:
     global _worker_engine
     # Ctrl-C is the parent's to handle: it cancels what is pending and keeps what is done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_engine = get_engine(engine_name, voice)
+    name, voice, settings = spec
+    _worker_engine = get_engine(name, voice, **settings)
 
 
 def _synthesize_in_worker(text: str) -> Speech:
@@ -44,30 +63,40 @@ def narrate_segments(
     texts: Sequence[str],
     jobs: int = 1,
     progress: Progress | None = None,
+    cache: SegmentCache | None = None,
+    count: NarrationCount | None = None,
 ) -> Iterator[Speech]:
     """Yield one Speech per text, in order; `progress` is called as each is ready."""
-    jobs = max(1, min(jobs, len(texts)))
-    if jobs == 1:
-        for text in texts:
-            speech = engine.synthesize(text)
+    count = count if count is not None else NarrationCount()
+    keys = segment_keys(engine, texts) if cache is not None else []
+    missing = [i for i, text in enumerate(texts) if cache is None or keys[i] not in cache]
+    # An engine may cap its workers (gTTS paces its requests per process).
+    jobs = max(1, min(jobs, len(missing), getattr(engine, "max_jobs", jobs)))
+    pool = None
+    futures: dict[int, Future[Speech]] = {}
+    if jobs > 1:
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(engine.spec(),),
+        )
+        futures = {i: pool.submit(_synthesize_in_worker, texts[i]) for i in missing}
+    try:
+        for i, text in enumerate(texts):
+            speech = cache.get(keys[i]) if cache is not None and i not in futures else None
+            if speech is not None:
+                count.cached += 1
+            else:
+                speech = futures[i].result() if i in futures else engine.synthesize(text)
+                count.synthesized += 1
+                if cache is not None:
+                    cache.put(keys[i], speech)
             if progress:
                 progress(speech)
             yield speech
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(engine.name, engine.voice),
-    ) as pool:
-        futures = [pool.submit(_synthesize_in_worker, text) for text in texts]
-        try:
-            for future in futures:
-                speech = future.result()
-                if progress:
-                    progress(speech)
-                yield speech
-        finally:
-            for future in futures:
+    finally:
+        if pool is not None:
+            for future in futures.values():
                 future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -43,6 +43,11 @@ class Segment:
     kind: str
     pause_after_ms: int
     block: int
+    caption: str = ""  # for transcripts: as spoken, but lexicon entries as written
+
+    def __post_init__(self) -> None:
+        if not self.caption:
+            object.__setattr__(self, "caption", self.text)
 
 
 # Words after which a period does not end a sentence.
@@ -168,10 +173,10 @@ class Reading:
     lexicon: Lexicon | None = None
     phonemes: bool = False
 
-    def prepare(self, text: str) -> tuple[str, list[str]]:
+    def prepare(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """Clean and normalize `text`; lexicon entries are held back as tokens."""
         text = clean_unicode(text)
-        saved: list[str] = []
+        saved: list[tuple[str, str]] = []
         if self.lexicon:
             text, saved = self.lexicon.protect(text, self.phonemes)
         return normalize(text, self.language, self.urls), saved
@@ -201,11 +206,13 @@ def build_script(
                 p for s in split_sentences(text) for p in cap_sentence(s, max_words, max_chars)
             ]
             kind, last_pause = SENTENCE, pauses.paragraph_ms
-        parts = [Lexicon.restore(p, saved) for p in parts]
-        parts = [p for p in parts if any(ch.isalnum() for ch in p)]
-        for i, part in enumerate(parts):
-            pause = last_pause if i == len(parts) - 1 else pauses.sentence_ms
-            segments.append(Segment(text=part, kind=kind, pause_after_ms=pause, block=index))
+        pairs = [
+            (Lexicon.restore(p, saved), Lexicon.restore(p, saved, written=True)) for p in parts
+        ]
+        pairs = [(p, c) for p, c in pairs if any(ch.isalnum() for ch in p)]
+        for i, (part, caption) in enumerate(pairs):
+            pause = last_pause if i == len(pairs) - 1 else pauses.sentence_ms
+            segments.append(Segment(part, kind, pause, index, caption))
     return segments
 
 

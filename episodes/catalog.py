@@ -7,15 +7,17 @@ its identity: guid and publication date, fixed when it is added) and, once narra
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from audio.script import HEADING, PARAGRAPH, Block
 from episodes.article import Article
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_bytes, atomic_write_text
@@ -23,12 +25,17 @@ from episodes.ingest import Source
 from episodes.show import Show
 
 ARTICLE_FILE = "article.json"
+TEXT_FILE = "article.txt"  # the extracted text, as `Article.text` renders it; editable
 EPISODE_FILE = "episode.json"
 
 
 @dataclass(frozen=True)
 class Episode:
-    """A published episode's audio: `file` is relative to public/ and never reused."""
+    """A published episode and its manifest: enough to audit and reproduce the build.
+
+    `file` (and the transcript and chapter files) are relative to public/ and never
+    reused. `render_key` changes whenever anything that shapes the audio changes.
+    """
 
     file: str
     bytes: int
@@ -36,6 +43,14 @@ class Episode:
     engine: str
     voice: str
     built: str
+    render_key: str = ""
+    engine_identity: dict[str, str] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    loudness: dict[str, float] = field(default_factory=dict)
+    transcripts: dict[str, str] = field(default_factory=dict)
+    chapters: str | None = None
+    segment_keys: list[str] = field(default_factory=list)
+    presscast_version: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,18 @@ class Entry:
     article: Article
     episode: Episode | None
     folder: Path
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks from `Article.text`'s rendering: `# ` headings, blank-line paragraphs."""
+    blocks = []
+    for chunk in re.split(r"\n\s*\n", text):
+        chunk = " ".join(chunk.split())
+        if chunk.startswith("# "):
+            blocks.append(Block(HEADING, chunk[2:].strip()))
+        elif chunk:
+            blocks.append(Block(PARAGRAPH, chunk))
+    return blocks
 
 
 def slugify(title: str, limit: int = 60) -> str:
@@ -78,7 +105,7 @@ def add_article(show: Show, article: Article, source: Source, now: datetime | No
         "article": article.to_dict(),
     }
     atomic_write_bytes(folder / f"source{source.suffix}", source.data)
-    atomic_write_text(folder / "article.txt", article.text + "\n")
+    atomic_write_text(folder / TEXT_FILE, article.text + "\n")
     atomic_write_text(
         folder / ARTICLE_FILE, json.dumps(record, indent=2, ensure_ascii=False) + "\n"
     )
@@ -104,17 +131,28 @@ def list_entries(show: Show) -> list[Entry]:
 def load_entry(folder: Path) -> Entry:
     record = _read_json(folder / ARTICLE_FILE)
     episode_path = folder / EPISODE_FILE
-    episode = Episode(**_read_json(episode_path)) if episode_path.is_file() else None
+    episode = _episode(_read_json(episode_path)) if episode_path.is_file() else None
     return _entry(folder, record, episode)
 
 
+def _episode(data: dict[str, Any]) -> Episode:
+    known = {f.name for f in fields(Episode)}
+    return Episode(**{k: v for k, v in data.items() if k in known})
+
+
 def _entry(folder: Path, record: dict[str, Any], episode: Episode | None) -> Entry:
+    article = Article.from_dict(record["article"])
+    text_file = folder / TEXT_FILE
+    if text_file.is_file():  # the producer may have corrected the text: it wins
+        blocks = text_blocks(text_file.read_text(encoding="utf-8"))
+        if blocks:
+            article = dataclasses.replace(article, blocks=blocks)
     return Entry(
         slug=record["slug"],
         guid=record["guid"],
         published=datetime.fromisoformat(record["published"]),
         added=datetime.fromisoformat(record["added"]),
-        article=Article.from_dict(record["article"]),
+        article=article,
         episode=episode,
         folder=folder,
     )

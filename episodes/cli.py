@@ -171,18 +171,25 @@ def add(
 @jobs_option
 @friendly_errors
 def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
-    """Narrate every article without an episode and write public/feed.xml."""
+    """Narrate every new or changed article and write public/feed.xml.
+
+    Only what changed is narrated again: unchanged sentences come from the segment cache.
+    """
     from episodes.produce import build_show
 
     show = find_show()
     report = build_show(show, engine, voice, jobs, ClickProgress())
     for entry in report.built:
         assert entry.episode is not None
+        loudness = entry.episode.loudness
+        level = f", {loudness['integrated_lufs']:.1f} LUFS" if loudness else ""
         click.echo(
             f"Narrated {entry.article.title!r}: {entry.episode.file} "
-            f"({entry.episode.duration_seconds / 60:.1f} min)"
+            f"({entry.episode.duration_seconds / 60:.1f} min{level})"
         )
-    if not report.built:
+    if report.built:
+        click.echo(f"Segments: {report.narrated} synthesized, {report.reused} from the cache.")
+    else:
         click.echo("Nothing new to narrate.")
     state = "written" if report.feed_changed else "unchanged"
     click.echo(f"Feed {state}: {report.feed_path}")
@@ -215,17 +222,25 @@ def narrate(
     lexicon: Path | None,
 ) -> None:
     """Narrate one article to an MP3, no show needed (a show's lexicon is used inside one)."""
-    from audio.master import EncodeSettings, Tags
+    from audio.master import EncodeSettings
+    from audio.tags import EpisodeTags
 
     article = read_article(load_source(source), title=title, keep_all=keep_all)
     narration = narration_here(lexicon)
     tts = engine_for(article, narration, engine or DEFAULT_ENGINE, voice)
-    tags = Tags(title=article.title, artist=article.author or "Presscast", album="Presscast")
+    tags = EpisodeTags(
+        title=article.title,
+        artist=article.author or "Presscast",
+        album="Presscast",
+        date=article.date.date().isoformat() if article.date else None,
+        language=article.language,
+    )
     with atomic_path(output) as tmp:
-        audio = narrate_article(
+        rendered = narrate_article(
             article, tts, tmp, tags, narration, jobs, EncodeSettings(), ClickProgress()
         )
-    click.echo(f"Wrote {output} ({audio.duration_seconds / 60:.1f} min)")
+    minutes = rendered.audio.duration_seconds / 60
+    click.echo(f"Wrote {output} ({minutes:.1f} min, {_loudness(rendered.audio.loudness)})")
 
 
 @cli.command()
@@ -257,6 +272,39 @@ def preview(
         click.echo(json.dumps(preview_dict(result), ensure_ascii=False, indent=2))
     else:
         click.echo(render_preview(result))
+
+
+@cli.command()
+@click.option("--stats", is_flag=True, help="Show the cache's size (what it does by default).")
+@click.option("--prune", is_flag=True, help="Delete cached segments no current episode uses.")
+@friendly_errors
+def cache(stats: bool, prune: bool) -> None:
+    """Show the segment cache's size (default), or prune what no episode uses."""
+    from audio.cache import SegmentCache
+
+    show = find_show()
+    segments = SegmentCache(show.cache_dir)
+    used = {
+        key for entry in list_entries(show) if entry.episode for key in entry.episode.segment_keys
+    }
+    if prune:
+        removed = segments.prune(used)
+        click.echo(f"Removed {removed.entries} segments ({_megabytes(removed.bytes)}).")
+    now = segments.stats(used)
+    click.echo(
+        f"Cache: {now.entries} segments, {_megabytes(now.bytes)}; "
+        f"{now.unused_entries} unused ({_megabytes(now.unused_bytes)})."
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
+def _loudness(loudness: Any) -> str:
+    if loudness is None:
+        return "loudness not normalized"
+    return f"{loudness.integrated:.1f} LUFS, true peak {loudness.true_peak:.1f} dBTP"
 
 
 def narration_here(lexicon: Path | None) -> Narration:

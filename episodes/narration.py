@@ -6,23 +6,27 @@ never read by an English voice.
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audio import AudioError
+from audio.cache import SegmentCache
 from audio.engines import Engine, get_engine
 from audio.lexicon import Lexicon
-from audio.narrate import default_jobs, narrate_segments
+from audio.narrate import NarrationCount, default_jobs, narrate_segments, segment_keys
 from audio.script import HEADING, PARAGRAPH, Block, Pauses, Reading, Segment, build_script
+from audio.transcript import Chapter, Cue, chapters_from_cues
 from episodes.article import Article
 from episodes.errors import PresscastError
 from episodes.language import language_name, primary
 from episodes.show import Show
 
 if TYPE_CHECKING:
-    from audio.master import EncodeSettings, EpisodeAudio, Tags
+    from audio.master import EncodeSettings, EpisodeAudio, Framing
+    from audio.tags import EpisodeTags
 
 LEXICON_FILE = "lexicon.toml"
 # "By <author>." in the languages an opening line is known in; others say the title only.
@@ -119,35 +123,88 @@ def engine_for(
     return engine
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A narrated article: its audio, the script it spoke, and each segment's cache key."""
+
+    audio: EpisodeAudio
+    segments: list[Segment]
+    keys: list[str]
+    chapters: list[Chapter]
+    count: NarrationCount
+
+
 def narrate_article(
     article: Article,
     engine: Engine,
     out_path: Path,
-    tags: Tags,
+    tags: EpisodeTags,
     narration: Narration | None = None,
     jobs: int | None = None,
     settings: EncodeSettings | None = None,
     progress: Progress | None = None,
-) -> EpisodeAudio:
-    """Narrate and master one article into an MP3 at `out_path`."""
-    from audio.master import master_episode
+    cache: SegmentCache | None = None,
+    framing: Framing | None = None,
+    cover: bytes | None = None,
+) -> Rendered:
+    """Narrate, master and tag one article into an MP3 at `out_path`."""
+    from audio.master import Framing, master_episode
+    from audio.tags import write_tags
 
     narration = narration or Narration()
     progress = progress or Progress()
     segments = narration.script(article, engine)
+    texts = [s.text for s in segments]
+    count = NarrationCount()
     progress.start(article.title, len(segments))
     speeches = narrate_segments(
         engine,
-        [s.text for s in segments],
+        texts,
         jobs=jobs or default_jobs(),
         progress=lambda speech: progress.advance(speech.seconds),
+        cache=cache,
+        count=count,
     )
+    opening = sum(1 for s in segments if s.block < opening_blocks(article, narration))
+    framing = dataclasses.replace(framing or Framing(), opening_parts=max(1, opening))
     try:
-        return master_episode(
+        audio = master_episode(
             zip(speeches, (s.pause_after_ms for s in segments), strict=True),
             out_path,
-            tags,
             settings,
+            framing,
         )
     finally:
         progress.finish()
+    chapters = episode_chapters(article, narration, segments, audio)
+    write_tags(out_path, tags, chapters, cover)
+    return Rendered(audio, segments, segment_keys(engine, texts), chapters, count)
+
+
+def opening_blocks(article: Article, narration: Narration) -> int:
+    """How many blocks `spoken_blocks` puts before the article's own."""
+    return len(spoken_blocks(article, narration.language_of(article))) - len(article.blocks)
+
+
+def episode_cues(segments: list[Segment], audio: EpisodeAudio) -> list[Cue]:
+    """Each segment's caption where the audio places it."""
+    return [Cue(t.start, t.end, s.caption) for s, t in zip(segments, audio.timings, strict=True)]
+
+
+def episode_chapters(
+    article: Article, narration: Narration, segments: list[Segment], audio: EpisodeAudio
+) -> list[Chapter]:
+    """Chapters from the article's headings (the opening is the first); none without them."""
+    first = opening_blocks(article, narration)
+    seen: set[int] = set()
+    headings = []
+    for index, segment in enumerate(segments):
+        if segment.kind == HEADING and segment.block not in seen:
+            seen.add(segment.block)
+            headings.append(index)
+    if not any(segments[i].block >= first for i in headings):
+        return []
+    cues = episode_cues(segments, audio)
+    chapters = chapters_from_cues(cues, headings, audio.duration_seconds)
+    # The opening chapter is the title as written, not as normalized for speech.
+    return [dataclasses.replace(chapters[0], title=article.title), *chapters[1:]]

@@ -56,6 +56,10 @@ class ShowConfig:
     engine: str = "piper"
     voice: str = ""
     bitrate_kbps: int = 64
+    intro: str = ""
+    outro: str = ""
+    music_bed: str = ""
+    bed_gain_db: int = -20
     urls: str = "speak"
     sentence_pause_ms: int = 350
     paragraph_pause_ms: int = 800
@@ -72,6 +76,10 @@ class ShowConfig:
             )
         if not self.base_url.endswith("/"):
             self.base_url += "/"
+        if not 64 <= self.bitrate_kbps <= 128:
+            raise PresscastError(f"bitrate_kbps = {self.bitrate_kbps}: choose 64 to 128")
+        if not -40 <= self.bed_gain_db <= 0:
+            raise PresscastError(f"bed_gain_db = {self.bed_gain_db}: choose -40 to 0")
         if self.urls not in ("speak", "drop"):
             raise PresscastError(f'urls = {self.urls!r}: say "speak" or "drop"')
         pauses = (self.sentence_pause_ms, self.paragraph_pause_ms, self.heading_pause_ms)
@@ -120,6 +128,19 @@ class Show:
     @property
     def state_dir(self) -> Path:
         return self.root / ".presscast"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.state_dir / "cache" / "segments"
+
+    def show_file(self, name: str) -> Path | None:
+        """A file named in show.toml (relative to the show folder), or None when unset."""
+        if not name:
+            return None
+        path = (self.root / name).expanduser()
+        if not path.is_file():
+            raise PresscastError(f"show.toml names {name!r}, but there is no such file")
+        return path
 
     @property
     def feed_path(self) -> Path:
@@ -183,7 +204,8 @@ def load_show(root: Path) -> Show:
 
 # show.toml groups some settings in tables; the rest sit at the top.
 SECTIONS = {
-    "voice": ("engine", "voice", "bitrate_kbps"),
+    "voice": ("engine", "voice"),
+    "audio": ("bitrate_kbps", "intro", "outro", "music_bed", "bed_gain_db"),
     "reading": ("urls", "sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms"),
 }
 _IN_SECTION = {key: section for section, keys in SECTIONS.items() for key in keys}

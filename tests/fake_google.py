@@ -15,6 +15,7 @@ from collections.abc import Callable
 import pytest
 import requests
 
+from audio.engines.gtts_engine import GttsEngine
 from audio.ffmpeg import run_ffmpeg
 
 TONE_SECONDS = 0.5
@@ -42,15 +43,41 @@ def batchexecute_body(mp3: bytes) -> bytes:
     return f")]}}'\n\n{len(chunk)}\n{chunk}{len(tail)}\n{tail}".encode()
 
 
-def make_response(request: requests.PreparedRequest, status: int, body: bytes) -> requests.Response:
+def make_response(
+    request: requests.PreparedRequest,
+    status: int,
+    body: bytes,
+    headers: dict[str, str] | None = None,
+) -> requests.Response:
     response = requests.Response()
     response.status_code = status
     response.raw = io.BytesIO(body)  # read as requests reads a socket's body
     response.headers["Content-Type"] = "application/json; charset=utf-8"
+    response.headers.update(headers or {})
     response.url = request.url or ""
     response.request = request
     response.encoding = "utf-8"
     return response
+
+
+class FakeTime:
+    """A clock that moves only when slept on: tests see every wait and spend none."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
 
 
 class FakeGoogle:
@@ -79,6 +106,9 @@ class FakeGoogle:
 
 @pytest.fixture
 def google(monkeypatch: pytest.MonkeyPatch) -> Callable[..., FakeGoogle]:
+    """Install a fake Google; engines made by default (as the CLI makes them) then pace and
+    back off without really sleeping. Tests that watch the waits pass their own `sleep`."""
+
     def install(answer: Callable[[requests.PreparedRequest], requests.Response]) -> FakeGoogle:
         fake = FakeGoogle(answer)
 
@@ -86,6 +116,9 @@ def google(monkeypatch: pytest.MonkeyPatch) -> Callable[..., FakeGoogle]:
             return fake.send(request, **kwargs)
 
         monkeypatch.setattr(requests.Session, "send", send)
+        defaults = GttsEngine.__init__.__kwdefaults__
+        assert defaults is not None
+        monkeypatch.setitem(defaults, "sleep", lambda seconds: None)
         return fake
 
     return install

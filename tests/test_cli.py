@@ -11,6 +11,7 @@ import pytest
 import requests
 from click.testing import Result
 from conftest import write
+from fake_google import FakeGoogle
 from mutagen.id3 import ID3
 
 from audio.engines.piper_engine import PiperEngine
@@ -79,14 +80,15 @@ def test_user_mistakes_are_one_line(
 
 
 def test_gtts_offline_names_the_offline_engine(
-    run: Callable[..., Result], show_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Callable[..., Result], show_dir: Path, tmp_path: Path, google: Callable[..., FakeGoogle]
 ) -> None:
-    def no_network(*args: object, **kwargs: object) -> None:
+    def no_network(request: requests.PreparedRequest) -> requests.Response:
         raise requests.ConnectionError("Failed to resolve 'translate.google.com'")
 
-    monkeypatch.setattr(requests.Session, "send", no_network)
+    fake = google(no_network)
     assert run("add", str(write(tmp_path / "a.md", SHORT)), cwd=show_dir).exit_code == 0
     one_line_error(run("build", "--engine", "gtts", cwd=show_dir), "--engine piper")
+    assert len(fake.requests) > 1, "a failed connection is retried before giving up"
     assert not list((show_dir / "public" / "episodes").glob("*.mp3"))
 
 
@@ -155,4 +157,4 @@ def test_demo_builds_a_show_offline(run: Callable[..., Result], tmp_path: Path) 
     assert Path(episode_line.split(":", 1)[1].strip()).stat().st_size > 100_000
     again = run("demo", str(tmp_path / "demo"), cwd=tmp_path)
     assert again.exit_code == 0
-    assert len(list((tmp_path / "demo" / "public" / "episodes").iterdir())) == 1
+    assert len(list((tmp_path / "demo" / "public" / "episodes").glob("*.mp3"))) == 1

@@ -1,4 +1,4 @@
-"""Mastering and encoding with real ffmpeg: format, tags, duration and timings."""
+"""Mastering and encoding with real ffmpeg: format, loudness, duration, timings, framing."""
 
 from __future__ import annotations
 
@@ -7,23 +7,31 @@ import struct
 from pathlib import Path
 
 import pytest
-from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
 
 from audio.engines.base import Speech
 from audio.errors import AudioError
 from audio.ffmpeg import measure_duration, run_ffmpeg
-from audio.master import LEAD_IN_MS, TAIL_MS, EncodeSettings, Tags, master_episode, trim_silence
+from audio.loudness import measure
+from audio.master import (
+    LEAD_IN_MS,
+    TAIL_MS,
+    EncodeSettings,
+    Framing,
+    master_episode,
+    trim_silence,
+)
 
 RATE = 22050
+RAW = EncodeSettings(normalize_loudness=False)
 
 
-def tone(seconds: float, silence: float = 0.0, rate: int = RATE) -> Speech:
+def tone(seconds: float, silence: float = 0.0, rate: int = RATE, amplitude: int = 8000) -> Speech:
     """A 440 Hz tone with `silence` seconds of silence on each side."""
     quiet = b"\x00\x00" * int(silence * rate)
     n = int(seconds * rate)
     body = struct.pack(
-        f"<{n}h", *(int(8000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(n))
+        f"<{n}h", *(int(amplitude * math.sin(2 * math.pi * 440 * i / rate)) for i in range(n))
     )
     return Speech(quiet + body + quiet, rate)
 
@@ -33,23 +41,19 @@ def test_trim_silence_removes_the_engines_padding() -> None:
     assert 1.0 <= len(trimmed) / 1000 <= 1.1
 
 
-def test_episode_is_mono_44k_cbr_64k_with_tags(tmp_path: Path) -> None:
+def test_episode_is_mono_44k_cbr_64k(tmp_path: Path) -> None:
     out = tmp_path / "ep.mp3"
-    tags = Tags(title="Ünïcode & <Title>", artist="Jo Writer", album="The Show", date="2026-11-28")
-    master_episode([(tone(1.0), 300), (tone(0.5), 800)], out, tags)
+    master_episode([(tone(1.0), 300), (tone(0.5), 800)], out, RAW)
     info = MP3(out).info
     assert (info.sample_rate, info.channels, info.bitrate) == (44100, 1, 64000)
     assert info.bitrate_mode in (BitrateMode.CBR, BitrateMode.UNKNOWN)
-    id3 = ID3(out)
-    assert str(id3["TIT2"]) == tags.title
-    assert str(id3["TPE1"]) == "Jo Writer"
-    assert str(id3["TALB"]) == "The Show"
+    assert not list(tmp_path.glob(".*assembly*")), "the assembly file is cleaned up"
 
 
 def test_duration_and_timings_follow_the_parts(tmp_path: Path) -> None:
     out = tmp_path / "ep.mp3"
     parts = [(tone(1.0, silence=0.2), 300), (tone(2.0), 1000), (tone(0.5), 500)]
-    audio = master_episode(parts, out, Tags("t", "a", "b"), EncodeSettings(bitrate_kbps=96))
+    audio = master_episode(parts, out, EncodeSettings(bitrate_kbps=96, normalize_loudness=False))
     expected = LEAD_IN_MS / 1000 + 1.0 + 0.3 + 2.0 + 1.0 + 0.5 + 0.5 + TAIL_MS / 1000
     assert audio.duration_seconds == pytest.approx(expected, abs=0.1)
     assert audio.duration_seconds == pytest.approx(measure_duration(out), abs=0.001)
@@ -60,22 +64,46 @@ def test_duration_and_timings_follow_the_parts(tmp_path: Path) -> None:
     run_ffmpeg(["-xerror", "-i", str(out), "-f", "null", "-"])
 
 
-def test_parts_at_another_rate_are_resampled(tmp_path: Path) -> None:
+def test_loudness_reaches_podcast_target(tmp_path: Path) -> None:
+    """A quiet, peaky source comes out at -16 LUFS with true peak at most -1 dBTP."""
     out = tmp_path / "ep.mp3"
-    audio = master_episode(
-        [(tone(1.0), 200), (tone(1.0, rate=24000), 200)], out, Tags("t", "a", "b")
-    )
-    assert audio.duration_seconds == pytest.approx(0.3 + 1.0 + 0.2 + 1.0 + 0.2 + 0.7, abs=0.1)
+    parts = [(tone(2.0, amplitude=900), 300), (tone(0.05, amplitude=12000), 300)] * 6
+    audio = master_episode(parts, out)
+    heard = measure(out)
+    assert heard.integrated == pytest.approx(-16, abs=1)
+    assert heard.true_peak <= -1
+    assert audio.loudness == heard
+    assert audio.source_loudness is not None and audio.source_loudness.integrated < -22
+
+
+def test_intro_outro_and_music_bed(tmp_path: Path) -> None:
+    intro = tmp_path / "intro.mp3"
+    run_ffmpeg(["-f", "lavfi", "-i", "sine=frequency=660:duration=2", "-c:a", "libmp3lame",
+                str(intro)])  # fmt: skip
+    bed = tmp_path / "bed.wav"
+    run_ffmpeg(["-f", "lavfi", "-i", "anoisesrc=d=1:a=0.2", str(bed)])
+    out = tmp_path / "ep.mp3"
+    framing = Framing(intro=intro, outro=intro, bed=bed, opening_parts=1)
+    audio = master_episode([(tone(1.0), 300), (tone(1.0), 300)], out, RAW, framing)
+    # 2 s intro, lead-in, opening over the bed (and its 2.5 s tail), the body, tail, outro
+    assert audio.timings[0].start == pytest.approx(2.0 + 0.3, abs=0.05)
+    assert audio.timings[1].start == pytest.approx(2.3 + 1.0 + 0.3 + 2.5, abs=0.08)
+    assert audio.duration_seconds == pytest.approx(audio.timings[1].end + 0.3 + 0.7 + 2 + 0.3,
+                                                   abs=0.1)  # fmt: skip
+    with pytest.raises(AudioError, match="not found"):
+        master_episode([(tone(0.5), 100)], out, RAW, Framing(intro=tmp_path / "none.mp3"))
 
 
 def test_nothing_to_narrate_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(AudioError, match="nothing to narrate"):
-        master_episode([], tmp_path / "ep.mp3", Tags("t", "a", "b"))
+        master_episode([], tmp_path / "ep.mp3")
 
 
 def test_unwritable_output_is_a_one_line_error(tmp_path: Path) -> None:
-    with pytest.raises(AudioError) as err:
-        master_episode([(tone(0.2), 100)], tmp_path / "missing" / "ep.mp3", Tags("t", "a", "b"))
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises((AudioError, OSError)) as err:
+        master_episode([(tone(0.2), 100)], blocker / "ep.mp3", RAW)
     assert "\n" not in str(err.value)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ class VoiceInfo:
     status: str  # e.g. "installed, offline" or "needs internet"
 
 
+EngineSpec = tuple[str, str | None, dict[str, Any]]
+"""(name, voice, settings): what `get_engine(name, voice, **settings)` rebuilds an engine from."""
+
+
 class Engine(Protocol):
     """A text-to-speech engine.
 
@@ -42,5 +46,35 @@ class Engine(Protocol):
     phonemes: bool  # whether text may carry raw phonemes as `[[ … ]]`
     max_words: int
     max_chars: int
+    sample_rate: int  # of the Speech `synthesize` returns
 
     def synthesize(self, text: str) -> Speech: ...
+
+    def cache_identity(self) -> dict[str, str]:
+        """Everything besides the text that shapes the sound, as plain strings.
+
+        Two engines with equal identities speak the same text alike, so a segment cache
+        may key on this dict and the text. It holds the engine's name, its library's
+        version, the voice (with a hash of any model file) and the synthesis settings;
+        not what only changes how audio is fetched (timeouts, retries).
+        """
+        ...
+
+    def spec(self) -> EngineSpec:
+        """How to build this engine again in another process, as picklable plain data."""
+        ...
+
+
+def package_version(distribution: str) -> str:
+    """The installed version of `distribution`, for cache identities: an upgrade may sound new."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def number_text(value: float) -> str:
+    """A setting as a short, stable string: 1.0 -> "1", 1/1.25 -> "0.8"."""
+    return f"{value:.6g}"
