@@ -3,6 +3,9 @@
 The same article is narrated twice by real Piper, once from a web copy full of junk and
 once from its clean body, and both are heard back by a speech recogniser. The scraped
 narration must be as close to the clean body as the clean narration is.
+
+Marked slow (about a minute): `make test-slow` runs it. The everyday suite hears the
+6,000-character scraped article of test_episode_e2e for junk already.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from speech import similarity, transcribe, words
 
 from audio.normalize import clean_unicode, normalize
 from episodes.cli import cli
+
+pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).parent / "corpus"
 TITLE = "Night Ferry to Resume After Two-Year Break"

@@ -1,0 +1,165 @@
+"""Narration throughput: the bare engine against the pipeline, one worker and parallel.
+
+Run by hand: `.venv/bin/python bench/narration_speed.py [WORDS]` (default 5000).
+It makes an article of WORDS words of ordinary prose and, in this one process and run:
+  1. the bare engine: Piper (one onnxruntime thread) synthesizing the same segments,
+     one after another, nothing else;
+  2. the pipeline with one worker: `presscast build --jobs 1` on a fresh show
+     (script, synthesis, cache writes, assembly, loudness mastering, tags, transcripts);
+  3. the pipeline in parallel: the same with `--jobs` = the cores, on a fresh cache;
+  4. a cached rebuild: the episode removed and built again, every segment from the cache.
+Throughput is seconds of audio per wall-clock second. It prints each figure, the
+parallel/single ratio and the pipeline's overhead over the bare engine.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from audio.engines.piper_engine import PiperEngine
+from audio.narrate import default_jobs
+from episodes.catalog import add_article, list_entries
+from episodes.ingest import load_source, read_article
+from episodes.narration import Narration
+from episodes.produce import build_show
+from episodes.show import ShowConfig, init_show
+
+SUBJECTS = [
+    "The town council",
+    "A shop owner",
+    "The library director",
+    "Several parents",
+    "The mayor",
+    "A retired teacher",
+    "The harbour master",
+    "Two young farmers",
+    "The bus company",
+    "A local nurse",
+    "The football club",
+    "The new bakery",
+]
+VERBS = [
+    "asked about",
+    "argued for",
+    "spoke against",
+    "wrote a letter about",
+    "laughed at",
+    "worried about",
+    "voted on",
+    "counted the cost of",
+    "made a plan for",
+    "talked about",
+]
+OBJECTS = [
+    "the budget for the library",
+    "longer opening hours",
+    "the broken bridge",
+    "a summer program for students",
+    "new trees along the main road",
+    "the ferry timetable",
+    "cheaper bus tickets",
+    "the market on Saturday",
+    "a garden behind the school",
+    "the price of bread",
+    "a quiet reading room",
+    "the repairs to the old hall",
+]
+ENDINGS = [
+    "on Tuesday night",
+    "before the winter",
+    "in the morning",
+    "after the meeting",
+    "for the second time",
+    "without much hope",
+    "with a smile",
+    "in a quiet voice",
+]
+
+
+def make_article(words: int, seed: int = 3) -> str:
+    """Prose of distinct sentences (repeats would be cache hits, flattering the pipeline)."""
+    rng = random.Random(seed)
+    paragraphs, count, seen = ["# A Long Evening at the Town Hall"], 0, set()
+    while count < words:
+        sentences = []
+        while len(sentences) < rng.randint(3, 5):
+            parts = (rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS),
+                     rng.choice(ENDINGS))  # fmt: skip
+            if parts not in seen:
+                seen.add(parts)
+                sentences.append(" ".join(parts) + ".")
+        paragraphs.append(" ".join(sentences))
+        count += sum(len(s.split()) for s in sentences)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def fresh_show(root: Path, article: Path):  # type: ignore[no-untyped-def]
+    show = init_show(root, ShowConfig(title="Bench", author="Bench", base_url="https://e.x/"))
+    source = load_source(str(article))
+    add_article(show, read_article(source), source)
+    return show
+
+
+def timed_build(show, jobs: int) -> tuple[float, float, int, int]:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    report = build_show(show, jobs=jobs)
+    wall = time.perf_counter() - start
+    episode = list_entries(show)[0].episode
+    assert episode is not None
+    return wall, episode.duration_seconds, report.narrated, report.reused
+
+
+def main(words: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "article.md"
+        article.write_text(make_article(words), encoding="utf-8")
+
+        engine = PiperEngine()
+        segments = Narration().script(read_article(load_source(str(article))), engine)
+        engine.synthesize("Warming up.")
+        start = time.perf_counter()
+        speech_seconds = sum(engine.synthesize(s.text).seconds for s in segments)
+        bare_wall = time.perf_counter() - start
+        bare = speech_seconds / bare_wall
+        print(f"{words} words, {len(segments)} segments, {speech_seconds / 60:.1f} min of speech")
+        print(f"bare Piper, 1 process:       {bare:6.2f} s audio / s  ({bare_wall:.1f} s)")
+
+        single = fresh_show(Path(tmp) / "single", article)
+        wall1, duration, narrated, _ = timed_build(single, jobs=1)
+        print(
+            f"pipeline, --jobs 1:          {duration / wall1:6.2f} s audio / s  ({wall1:.1f} s, "
+            f"{narrated} synthesized)"
+        )
+        jobs = default_jobs()
+        parallel = fresh_show(Path(tmp) / "parallel", article)
+        wall2, duration2, _, _ = timed_build(parallel, jobs=jobs)
+        print(
+            f"pipeline, --jobs {jobs}:          {duration2 / wall2:6.2f} s audio / s  "
+            f"({wall2:.1f} s)"
+        )
+        print(f"parallel / single:           {wall1 / wall2:6.2f}x")
+
+        entry = list_entries(parallel)[0]
+        shutil.rmtree(parallel.episodes_dir)
+        (entry.folder / "episode.json").unlink()
+        wall3, _, narrated3, reused3 = timed_build(parallel, jobs=jobs)
+        print(
+            f"cached rebuild:              {wall3:6.1f} s  ({narrated3} synthesized, "
+            f"{reused3} from the cache)"
+        )
+        # The episode also holds pauses the bare engine never makes: compare like with like,
+        # the engine's speech seconds per wall second of the whole single-worker build.
+        overhead = wall1 / bare_wall - 1
+        print(
+            f"pipeline overhead over bare: {overhead * 100:6.1f} %  "
+            f"(single-worker build time / bare synthesis time - 1)"
+        )
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)
