@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from audio import AudioError
 from audio.cache import SegmentCache
@@ -106,13 +107,17 @@ def spoken_blocks(article: Article, language: str = "en") -> list[Block]:
 
 
 def engine_for(
-    article: Article, narration: Narration, engine_name: str, voice: str | None
+    article: Article,
+    narration: Narration,
+    engine_name: str,
+    voice: str | None,
+    settings: Mapping[str, Any] | None = None,
 ) -> Engine:
     """The engine to read `article`; refuses a voice that does not speak its language."""
     language = narration.language_of(article)
     if engine_name == "gtts" and not voice:
         voice = language  # Google speaks many languages: take the article's
-    engine = get_engine(engine_name, voice)
+    engine = get_engine(engine_name, voice, **(settings or {}))
     if primary(engine.language) != language:
         raise PresscastError(
             f"{article.title!r} is in {language_name(language)} ({language}), but the "

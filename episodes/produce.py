@@ -84,13 +84,14 @@ def build_show(
     # Every article's engine is settled before any narration starts: a missing voice is
     # reported at once, not after an hour of work on the articles before it.
     for entry in list_entries(show):
-        engine = engine_for(entry.article, narration, name, chosen_voice)
+        engine = engine_for(entry.article, narration, name, chosen_voice, config.engine_settings)
         tags = episode_tags(show, entry)
         key = render_key(entry, engine, narration, settings, framing, tags, cover)
         if not _up_to_date(show, entry, key):
             plans.append((entry, engine, tags, key))
     if not plans:
-        get_engine(name, chosen_voice)  # with nothing to narrate, a wrong name is still an error
+        # with nothing to narrate, a wrong name or setting is still an error
+        get_engine(name, chosen_voice, **config.engine_settings)
     cache = SegmentCache(show.cache_dir)
     for entry, engine, tags, key in plans:
         staging = show.state_dir / "render" / f"{entry.slug}.mp3"

@@ -55,6 +55,8 @@ class ShowConfig:
     link: str = ""
     engine: str = "piper"
     voice: str = ""
+    speaker: str = ""
+    speed: float = 1.0
     bitrate_kbps: int = 64
     intro: str = ""
     outro: str = ""
@@ -90,6 +92,16 @@ class ShowConfig:
                 f"unknown category {self.category!r}; "
                 f"Apple's categories are: {', '.join(CATEGORIES)}"
             )
+
+    @property
+    def engine_settings(self) -> dict[str, object]:
+        """Engine settings that differ from the defaults (Piper: speaker, speed)."""
+        settings: dict[str, object] = {}
+        if self.speaker:
+            settings["speaker"] = self.speaker
+        if self.speed != 1.0:
+            settings["speed"] = self.speed
+        return settings
 
     @property
     def site_url(self) -> str:
@@ -204,7 +216,7 @@ def load_show(root: Path) -> Show:
 
 # show.toml groups some settings in tables; the rest sit at the top.
 SECTIONS = {
-    "voice": ("engine", "voice"),
+    "voice": ("engine", "voice", "speaker", "speed"),
     "audio": ("bitrate_kbps", "intro", "outro", "music_bed", "bed_gain_db"),
     "reading": ("urls", "sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms"),
 }
@@ -226,6 +238,8 @@ def _from_toml(data: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"unknown setting {key!r}")
     for key, value in flat.items():
         expected = _FIELD_TYPES[key]
+        if expected is float and type(value) is int:
+            value = flat[key] = float(value)
         if type(value) is not expected:
             raise ValueError(f"{key} must be {_TYPE_WORDS[expected]}, not {value!r}")
     missing = [f.name for f in fields(ShowConfig) if f.default is MISSING and f.name not in flat]
@@ -241,6 +255,12 @@ def _to_toml(config: ShowConfig) -> dict[str, Any]:
 
 
 _FIELD_TYPES = {
-    f.name: {"str": str, "int": int, "bool": bool}[str(f.type)] for f in fields(ShowConfig)
+    f.name: {"str": str, "int": int, "bool": bool, "float": float}[str(f.type)]
+    for f in fields(ShowConfig)
 }
-_TYPE_WORDS = {str: "text in quotes", int: "a whole number", bool: "true or false"}
+_TYPE_WORDS = {
+    str: "text in quotes",
+    int: "a whole number",
+    bool: "true or false",
+    float: "a number such as 1.0",
+}
