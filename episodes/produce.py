@@ -21,7 +21,7 @@ from audio.cache import SegmentCache
 from audio.engines import DEFAULT_ENGINE, Engine, get_engine
 from audio.master import EncodeSettings, Framing
 from audio.narrate import segment_keys
-from audio.script import PARAGRAPH, Pauses
+from audio.script import PARAGRAPH
 from audio.tags import EpisodeTags
 from audio.transcript import to_chapters_json, to_podcast_json, to_srt, to_webvtt
 from episodes import __version__
@@ -106,7 +106,8 @@ def build_show(
         report.reused += rendered.count.cached
         report.built.append(
             record_episode(
-                entry, _manifest(show, final, rendered, engine, settings, key, files, clock)
+                entry,
+                _manifest(show, final, rendered, engine, settings, narration, key, files, clock),
             )
         )
     report.feed_path, report.feed_changed = write_feed(show)
@@ -180,6 +181,7 @@ def _manifest(
     rendered: Rendered,
     engine: Engine,
     settings: EncodeSettings,
+    narration: Narration,
     key: str,
     files: dict[str, str],
     clock: Callable[[], datetime],
@@ -205,17 +207,13 @@ def _manifest(
         built=clock().isoformat(),
         render_key=key,
         engine_identity=engine.cache_identity(),
-        settings={**dataclasses.asdict(settings), "pauses": dataclasses.asdict(show_pauses(show))},
+        settings={**dataclasses.asdict(settings), "pauses": dataclasses.asdict(narration.pauses)},
         loudness=loudness,
         transcripts={kind: f"{folder}/{name}" for kind, name in files.items()},
         chapters=f"{folder}/{chapters}" if chapters else None,
         segment_keys=rendered.keys,
         presscast_version=__version__,
     )
-
-
-def show_pauses(show: Show) -> Pauses:
-    return Narration.for_show(show).pauses
 
 
 def _file_digest(path: Path) -> str:
