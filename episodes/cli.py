@@ -45,7 +45,8 @@ def friendly_errors(func: F) -> F:
             raise click.ClickException(str(exc)) from None
         except KeyboardInterrupt:
             click.echo(
-                "\nInterrupted; finished episodes are kept, run the command again to go on.",
+                "\nInterrupted; finished episodes and narrated sentences are kept: "
+                "run the command again to go on.",
                 err=True,
             )
             sys.exit(130)
