@@ -6,7 +6,6 @@ PRESSCAST_FFMPEG names another or a system `ffmpeg` is on PATH.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import shutil
@@ -51,22 +50,6 @@ def run_ffmpeg(args: Sequence[str], stdin: bytes | None = None) -> bytes:
     if proc.returncode != 0:
         raise AudioError(f"ffmpeg failed: {_last_line(proc.stderr)}")
     return proc.stdout
-
-
-def open_ffmpeg(args: Sequence[str]) -> subprocess.Popen[bytes]:
-    """Start ffmpeg reading from a pipe, for streaming audio into it."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *args]
-    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
-def finish_ffmpeg(proc: subprocess.Popen[bytes]) -> None:
-    """Close a streaming ffmpeg's input and wait; raise AudioError if it failed."""
-    assert proc.stdin is not None and proc.stderr is not None
-    with contextlib.suppress(BrokenPipeError):
-        proc.stdin.close()
-    err = proc.stderr.read()
-    if proc.wait() != 0:
-        raise AudioError(f"ffmpeg failed: {_last_line(err)}")
 
 
 def decode_to_pcm(data: bytes, sample_rate: int) -> bytes:
