@@ -2,10 +2,10 @@
 
 Measured per ITU-R BS.1770 by ffmpeg's ebur128 filter. Synthetic speech has a high
 crest factor (Piper: peaks near -2 dBFS at about -26 LUFS), so a single linear gain to
--16 LUFS would clip and loudnorm's linear mode cannot apply: the episode gets one gain
-for the whole file plus a peak limiter, the gain found by measuring the limited result
-until it lands on target. The limiter's ceiling leaves room for the peaks MP3 encoding
-adds, and the encoded file is measured again.
+-16 LUFS would clip and loudnorm's linear mode cannot apply. The episode gets gentle
+compression, one gain for the whole file and a peak limiter; the gain is found by
+measuring the result until it lands on target. The limiter's ceiling leaves room for
+the peaks MP3 encoding adds, and the encoded file is measured again.
 """
 
 from __future__ import annotations
@@ -19,9 +19,14 @@ from audio.ffmpeg import run_ffmpeg_report
 
 TARGET_LUFS = -16.0
 MAX_TRUE_PEAK = -1.0  # dBTP, on the encoded file
-LIMIT = 0.6  # limiter ceiling, linear (-4.4 dBFS): MP3 encoding adds up to ~2 dB of peak
+LIMIT = 0.5  # limiter ceiling, linear (-6 dBFS): MP3 encoding adds up to ~3 dB of peak
 TOLERANCE = 0.2  # LU: how close the gain search gets before encoding
 ACCEPT = 0.6  # LU: how close the encoded file must be (the promise is 1 LU)
+
+# Compression first: left to the limiter alone, synthetic speech's peaks make loudness
+# follow the gain at only ~0.4 LU per dB, so the search wanders; compressed, ~0.9.
+COMPRESSOR = "acompressor=threshold=0.05:ratio=4:attack=10:release=200:knee=4"
+METER = "ebur128=framelog=verbose"  # the summary only; per-frame lines stay quiet
 
 
 @dataclass(frozen=True)
@@ -34,25 +39,52 @@ class Loudness:
 
 
 def mastering_filter(gain_db: float) -> str:
-    """One gain for the whole episode, then a fast peak limiter."""
-    return f"volume={gain_db:.2f}dB,alimiter=limit={LIMIT}:level=disabled:attack=1:release=60"
+    """Compression, one gain for the whole episode, then a fast peak limiter."""
+    return (
+        f"{COMPRESSOR},volume={gain_db:.2f}dB,"
+        f"alimiter=limit={LIMIT}:level=disabled:attack=1:release=60"
+    )
 
 
 def find_gain(path: str | os.PathLike[str], rounds: int = 4) -> tuple[float, Loudness]:
-    """The gain that brings the limited episode to the target, and the loudness before it.
+    """The gain that brings the mastered audio to the target, and the loudness before it.
 
-    Silence (no measurable loudness) gets no gain.
+    Silence (no measurable loudness) gets no gain. Loudness is close to linear in the
+    gain after compression, so each round corrects by the slope the last two measured.
     """
     before = measure(path, true_peak=False)
     if before.integrated < -70:
         return 0.0, before
-    gain = TARGET_LUFS - before.integrated
+    gain, slope = TARGET_LUFS - before.integrated, 0.9
+    previous: tuple[float, float] | None = None
     for _ in range(rounds):
-        after = measure(path, f"{mastering_filter(gain)},aresample=44100", true_peak=False)
-        if abs(after.integrated - TARGET_LUFS) <= TOLERANCE:
+        level = measure(path, f"{mastering_filter(gain)},aresample=44100", true_peak=False)
+        if abs(level.integrated - TARGET_LUFS) <= TOLERANCE:
             break
-        gain += TARGET_LUFS - after.integrated
+        if previous and abs(gain - previous[0]) > 0.01:
+            slope = min(1.5, max(0.2, (level.integrated - previous[1]) / (gain - previous[0])))
+        previous = (gain, level.integrated)
+        gain += (TARGET_LUFS - level.integrated) / slope
     return gain, before
+
+
+def next_gain(gain: float, heard: Loudness, accept: float = ACCEPT) -> float | None:
+    """None when encoded audio measured `heard` is on target; else the gain to try next.
+
+    The true-peak limit wins over the last fraction of a LU.
+    """
+    if heard.integrated < -70:
+        return None
+    if heard.true_peak > MAX_TRUE_PEAK:
+        return gain - (heard.true_peak - MAX_TRUE_PEAK + 0.3)
+    if abs(heard.integrated - TARGET_LUFS) > accept:
+        return gain + TARGET_LUFS - heard.integrated
+    return None
+
+
+def on_target(heard: Loudness) -> bool:
+    """Whether encoded audio keeps the promise: within ACCEPT of the target, peak in limit."""
+    return abs(heard.integrated - TARGET_LUFS) <= ACCEPT and heard.true_peak <= MAX_TRUE_PEAK
 
 
 def measure(
@@ -62,16 +94,26 @@ def measure(
 
     The true peak (4x oversampled, slower) is only measured when asked; else it is nan.
     """
-    meter = "ebur128=peak=true" if true_peak else "ebur128"
+    meter = meter_filter(true_peak)
     chain = f"{filters},{meter}" if filters else meter
     report = run_ffmpeg_report(["-i", os.fspath(path), "-af", chain, "-f", "null", "-"])
+    return parse_report(report, true_peak)
+
+
+def meter_filter(true_peak: bool = True) -> str:
+    """The ebur128 filter as measure() runs it."""
+    return f"{METER}:peak=true" if true_peak else METER
+
+
+def parse_report(report: str, true_peak: bool = True) -> Loudness:
+    """Loudness from the summary ebur128 prints on ffmpeg's stderr."""
     summary = report[report.rfind("Summary:") :]
     integrated = _number(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
     lra = _number(r"LRA:\s+(-?[\d.]+) LU", summary)
     peak = (
         _number(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
         if true_peak
-        else (float("nan"))
+        else float("nan")
     )
     return Loudness(integrated, peak, lra)
 

@@ -12,19 +12,15 @@ import wave
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from audio.encode import EncodeSettings, LiveEncoder, encode_file
 from audio.engines.base import Speech
 from audio.errors import AudioError
-from audio.ffmpeg import decode_file_to_pcm, ffmpeg_exe, measure_duration, run_ffmpeg
-from audio.loudness import (
-    ACCEPT,
-    MAX_TRUE_PEAK,
-    TARGET_LUFS,
-    Loudness,
-    find_gain,
-    mastering_filter,
-)
-from audio.loudness import measure as measure_loudness
+from audio.ffmpeg import decode_file_to_pcm, ffmpeg_exe
+from audio.loudness import Loudness
+
+__all__ = ["EncodeSettings", "EpisodeAudio", "Framing", "Timing", "master_episode"]
 
 with warnings.catch_warnings():  # pydub warns at import when no ffmpeg is on PATH
     warnings.simplefilter("ignore", RuntimeWarning)
@@ -39,20 +35,6 @@ LEAD_IN_MS = 300
 TAIL_MS = 700
 BED_FADE_IN_MS = 500
 BED_TAIL_MS = 2500  # the music bed plays on this long after the opening, fading out
-ENCODE_ROUNDS = 3  # encodes at most, correcting the gain by what the MP3 measures
-
-
-@dataclass(frozen=True)
-class EncodeSettings:
-    """MP3 format: mono, 44.1 kHz, constant bit rate (64 kbps suits speech)."""
-
-    sample_rate: int = 44100
-    bitrate_kbps: int = 64
-    normalize_loudness: bool = True
-
-    def __post_init__(self) -> None:
-        if not 32 <= self.bitrate_kbps <= 320:
-            raise AudioError(f"MP3 bit rate {self.bitrate_kbps} kbps is out of range (32-320)")
 
 
 @dataclass(frozen=True)
@@ -109,48 +91,64 @@ def master_episode(
 ) -> EpisodeAudio:
     """Join (speech, pause after in ms) parts into a mastered MP3 at `out_path`.
 
-    Returns the duration measured by decoding the written file, segment timings, and the
-    loudness measured on the encoded file.
+    Returns the duration (what was assembled: the MP3's LAME tag trims the encoder's
+    delay and padding, so players play exactly that), segment timings, and the loudness
+    measured on the encoded file. Long episodes are encoded while their parts arrive.
     """
     settings = settings or EncodeSettings()
     out = Path(out_path)
     assembly = out.with_name(f".{out.name}.assembly.wav")
+    live = LiveEncoder(assembly, out, settings) if settings.normalize_loudness else None
     try:
-        timings = _assemble(parts, assembly, framing or Framing())
-        gain, before, after = _encode(assembly, out, settings)
+        timings, rate, seconds = _assemble(parts, assembly, framing or Framing(), live)
+        encoded = (live.finish(rate) if live else None) or encode_file(assembly, out, settings)
     finally:
+        if live:
+            live.close()
         assembly.unlink(missing_ok=True)
     return EpisodeAudio(
-        duration_seconds=measure_duration(out, settings.sample_rate),
+        duration_seconds=seconds,
         timings=tuple(timings),
-        loudness=after,
-        source_loudness=before,
-        gain_db=round(gain, 2),
+        loudness=encoded.after,
+        source_loudness=encoded.before,
+        gain_db=round(encoded.gain_db, 2),
     )
 
 
 class _Writer:
     """Appends mono 16-bit audio to a WAV file and keeps the running position."""
 
-    def __init__(self, wav: wave.Wave_write, rate: int) -> None:
-        self.wav, self.rate, self.samples = wav, rate, 0
+    def __init__(
+        self, wav: wave.Wave_write, raw: BinaryIO, rate: int, live: LiveEncoder | None
+    ) -> None:
+        self.wav, self.raw, self.rate, self.samples, self.live = wav, raw, rate, 0, live
 
     def write(self, sound: AudioSegment) -> None:
         if sound.frame_rate != self.rate or sound.channels != 1:
             sound = sound.set_frame_rate(self.rate).set_channels(1)
-        self.wav.writeframes(sound.raw_data)
-        self.samples += len(sound.raw_data) // 2
+        self._pcm(sound.raw_data)
 
     def silence(self, ms: int) -> None:
-        self.wav.writeframes(bytes(2 * (self.rate * ms // 1000)))
-        self.samples += self.rate * ms // 1000
+        self._pcm(bytes(2 * (self.rate * ms // 1000)))
+
+    def _pcm(self, data: bytes) -> None:
+        self.wav.writeframes(data)
+        self.samples += len(data) // 2
+        if self.live:
+            self.live.feed(data, self.raw, self.rate)
 
     @property
     def seconds(self) -> float:
         return self.samples / self.rate
 
 
-def _assemble(parts: Iterable[tuple[Speech, int]], path: Path, framing: Framing) -> list[Timing]:
+def _assemble(
+    parts: Iterable[tuple[Speech, int]],
+    path: Path,
+    framing: Framing,
+    live: LiveEncoder | None = None,
+) -> tuple[list[Timing], int, float]:
+    """Write the episode's PCM to a WAV file; segment timings, sample rate and length."""
     stream = iter(parts)
     try:
         first = next(stream)
@@ -162,7 +160,7 @@ def _assemble(parts: Iterable[tuple[Speech, int]], path: Path, framing: Framing)
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(rate)
-        out = _Writer(wav, rate)
+        out = _Writer(wav, raw, rate, live)
         if framing.intro:
             out.write(_load(framing.intro, rate))
         out.silence(LEAD_IN_MS)
@@ -176,7 +174,7 @@ def _assemble(parts: Iterable[tuple[Speech, int]], path: Path, framing: Framing)
         if framing.outro:
             out.write(_load(framing.outro, rate))
             out.silence(LEAD_IN_MS)
-    return timings
+    return timings, rate, out.seconds
 
 
 def _write_part(out: _Writer, speech: Speech, pause_ms: int, timings: list[Timing]) -> None:
@@ -222,43 +220,3 @@ def _chain(
 ) -> Iterator[tuple[Speech, int]]:
     yield from head
     yield from tail
-
-
-def _encode(
-    source: Path, out: Path, settings: EncodeSettings
-) -> tuple[float, Loudness | None, Loudness | None]:
-    """Encode with the loudness gain; correct the gain by what the MP3 itself measures."""
-    if not settings.normalize_loudness:
-        run_ffmpeg(_encode_args(source, out, settings, None))
-        return 0.0, None, None
-    gain, before = find_gain(source)
-    after = None
-    for _ in range(ENCODE_ROUNDS):
-        run_ffmpeg(_encode_args(source, out, settings, mastering_filter(gain)))
-        after = measure_loudness(out)
-        if after.integrated < -70:
-            break
-        if after.true_peak > MAX_TRUE_PEAK:  # the hard limit wins over the last half LU
-            gain -= after.true_peak - MAX_TRUE_PEAK + 0.3
-        elif abs(after.integrated - TARGET_LUFS) > ACCEPT:
-            gain += TARGET_LUFS - after.integrated
-        else:
-            break
-    return gain, before, after
-
-
-def _encode_args(
-    source: Path, out: Path, settings: EncodeSettings, filters: str | None
-) -> list[str]:
-    chain = (
-        f"{filters},aresample={settings.sample_rate}"
-        if filters
-        else (f"aresample={settings.sample_rate}")
-    )
-    return [
-        "-y", "-i", str(source), "-af", chain,
-        "-ac", "1", "-ar", str(settings.sample_rate),
-        "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k",
-        "-id3v2_version", "3", "-write_xing", "1",
-        "-f", "mp3", str(out),
-    ]  # fmt: skip

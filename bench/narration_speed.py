@@ -3,7 +3,8 @@
 Run by hand: `.venv/bin/python bench/narration_speed.py [WORDS]` (default 5000).
 It makes an article of WORDS words of ordinary prose and, in this one process and run:
   1. the bare engine: Piper (one onnxruntime thread) synthesizing the same segments,
-     one after another, nothing else;
+     one after another, nothing else; then the same split over `--jobs` processes
+     (the most the machine's cores give the engine itself: the ceiling for step 3);
   2. the pipeline with one worker: `presscast build --jobs 1` on a fresh show
      (script, synthesis, cache writes, assembly, loudness mastering, tags, transcripts);
   3. the pipeline in parallel: the same with `--jobs` = the cores, on a fresh cache;
@@ -14,6 +15,7 @@ parallel/single ratio and the pipeline's overhead over the bare engine.
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 import shutil
 import sys
@@ -98,6 +100,19 @@ def make_article(words: int, seed: int = 3) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def _bare_worker(texts: list[str]) -> float:
+    engine = PiperEngine()
+    return sum(engine.synthesize(text).seconds for text in texts)
+
+
+def bare_parallel(texts: list[str], jobs: int) -> tuple[float, float]:
+    """(speech seconds, wall seconds) of `jobs` processes sharing the texts, start-up included."""
+    start = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        seconds = sum(pool.map(_bare_worker, [texts[i::jobs] for i in range(jobs)]))
+    return seconds, time.perf_counter() - start
+
+
 def fresh_show(root: Path, article: Path):  # type: ignore[no-untyped-def]
     show = init_show(root, ShowConfig(title="Bench", author="Bench", base_url="https://e.x/"))
     source = load_source(str(article))
@@ -128,6 +143,12 @@ def main(words: int) -> None:
         bare = speech_seconds / bare_wall
         print(f"{words} words, {len(segments)} segments, {speech_seconds / 60:.1f} min of speech")
         print(f"bare Piper, 1 process:       {bare:6.2f} s audio / s  ({bare_wall:.1f} s)")
+        jobs = default_jobs()
+        spoken, bare_wall_n = bare_parallel([s.text for s in segments], jobs)
+        print(
+            f"bare Piper, {jobs} processes:     {spoken / bare_wall_n:6.2f} s audio / s  "
+            f"({bare_wall_n:.1f} s, {bare_wall / bare_wall_n:.2f}x: the parallel ceiling)"
+        )
 
         single = fresh_show(Path(tmp) / "single", article)
         wall1, duration, narrated, _ = timed_build(single, jobs=1)
@@ -135,7 +156,6 @@ def main(words: int) -> None:
             f"pipeline, --jobs 1:          {duration / wall1:6.2f} s audio / s  ({wall1:.1f} s, "
             f"{narrated} synthesized)"
         )
-        jobs = default_jobs()
         parallel = fresh_show(Path(tmp) / "parallel", article)
         wall2, duration2, _, _ = timed_build(parallel, jobs=jobs)
         print(

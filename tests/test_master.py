@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import random
 import struct
 from pathlib import Path
 
 import pytest
 from mutagen.mp3 import MP3, BitrateMode
 
+from audio import encode, master
 from audio.engines.base import Speech
 from audio.errors import AudioError
 from audio.ffmpeg import measure_duration, run_ffmpeg
@@ -74,6 +76,67 @@ def test_loudness_reaches_podcast_target(tmp_path: Path) -> None:
     assert heard.true_peak <= -1
     assert audio.loudness == heard
     assert audio.source_loudness is not None and audio.source_loudness.integrated < -22
+
+
+def speechlike(seconds: float, seed: int) -> Speech:
+    """Bursts of noisy tone of varying level, like words: peaky, with a real loudness range."""
+    rng = random.Random(seed)
+    samples: list[int] = []
+    while len(samples) < seconds * RATE:
+        level = rng.uniform(1500, 9000)
+        freq = rng.uniform(120, 900)
+        burst = int(rng.uniform(0.08, 0.4) * RATE)
+        samples += [
+            int(level * math.sin(2 * math.pi * freq * i / RATE) + rng.gauss(0, level / 8))
+            for i in range(burst)
+        ]
+        samples += [0] * int(rng.uniform(0.02, 0.15) * RATE)
+    samples = [max(-32768, min(32767, v)) for v in samples]
+    return Speech(struct.pack(f"<{len(samples)}h", *samples), RATE)
+
+
+def test_long_episode_is_encoded_while_it_is_assembled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the excerpt, the MP3 comes from the live encoder, on target, no second pass."""
+    monkeypatch.setattr(encode, "EXCERPT_SECONDS", 6)
+
+    def no_file_pass(*args: object) -> None:
+        raise AssertionError("the live encode should have been on target")
+
+    monkeypatch.setattr(master, "encode_file", no_file_pass)
+    out = tmp_path / "ep.mp3"
+    parts = ((speechlike(2.0, seed), 300) for seed in range(14))
+    audio = master_episode(parts, out)
+    heard = measure(out)
+    assert heard.integrated == pytest.approx(-16, abs=1)
+    assert heard.true_peak <= -1
+    assert audio.loudness is not None
+    assert audio.loudness.integrated == heard.integrated
+    assert audio.duration_seconds == pytest.approx(measure_duration(out), abs=0.001)
+    run_ffmpeg(["-xerror", "-i", str(out), "-f", "null", "-"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep.mp3"], "no work files left"
+
+
+def test_live_encode_off_target_falls_back_to_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(encode, "EXCERPT_SECONDS", 6)
+    monkeypatch.setattr(encode, "on_target", lambda heard: False)
+    calls: list[Path] = []
+    real = master.encode_file
+
+    def file_pass(source: Path, out: Path, settings: EncodeSettings) -> encode.Encoded:
+        calls.append(source)
+        return real(source, out, settings)
+
+    monkeypatch.setattr(master, "encode_file", file_pass)
+    out = tmp_path / "ep.mp3"
+    audio = master_episode(((speechlike(2.0, seed), 300) for seed in range(10)), out)
+    assert len(calls) == 1
+    heard = measure(out)
+    assert heard.integrated == pytest.approx(-16, abs=1) and heard.true_peak <= -1
+    assert audio.loudness == heard
 
 
 def test_intro_outro_and_music_bed(tmp_path: Path) -> None:
