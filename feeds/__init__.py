@@ -13,14 +13,22 @@ from feeds.errors import FeedError
 
 if TYPE_CHECKING:
     from feeds.cover import make_cover
-    from feeds.model import Channel, Item
+    from feeds.model import Channel, Funding, Item, Person, Transcript, podcast_guid
     from feeds.rss import build_feed
+    from feeds.validate import Finding, LocalFiles, validate_feed
 
 _LAZY = {
     "make_cover": "feeds.cover",
     "Channel": "feeds.model",
+    "Funding": "feeds.model",
     "Item": "feeds.model",
+    "Person": "feeds.model",
+    "Transcript": "feeds.model",
+    "podcast_guid": "feeds.model",
     "build_feed": "feeds.rss",
+    "Finding": "feeds.validate",
+    "LocalFiles": "feeds.validate",
+    "validate_feed": "feeds.validate",
 }
 
 
@@ -30,4 +38,17 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'feeds' has no attribute {name!r}")
 
 
-__all__ = ["Channel", "FeedError", "Item", "build_feed", "make_cover"]
+__all__ = [
+    "Channel",
+    "FeedError",
+    "Finding",
+    "Funding",
+    "Item",
+    "LocalFiles",
+    "Person",
+    "Transcript",
+    "build_feed",
+    "make_cover",
+    "podcast_guid",
+    "validate_feed",
+]

@@ -1,17 +1,34 @@
-"""Presscast's own feedgen extension: the channel tags feedgen gets wrong or lacks.
+"""Presscast's own feedgen extensions: the tags feedgen gets wrong or lacks.
 
 feedgen's podcast extension only accepts "yes"/"no"/"clean" for itunes:explicit, while
-Apple now documents "true"/"false"; and its itunes:owner insists on an e-mail address.
-Podcasting 2.0 (`podcast:` namespace) tags belong here later, next to these.
+Apple now documents "true"/"false"; its itunes:owner insists on an e-mail address; and it
+knows nothing of the Podcasting 2.0 namespace (podcast:guid, locked, medium, txt,
+funding, person on the channel; podcast:transcript and podcast:chapters on items).
 """
 
 from __future__ import annotations
 
-from feedgen.ext.base import BaseExtension
+from collections.abc import Sequence
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.util import xml_elem
 from lxml import etree
 
+from feeds.model import Funding, Person, Transcript
+
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+CHAPTERS_TYPE = "application/json+chapters"
+
+_NAMESPACES = {"itunes": ITUNES_NS, "podcast": PODCAST_NS}
+
+
+def _itunes(name: str) -> str:
+    return f"{{{ITUNES_NS}}}{name}"
+
+
+def _podcast(name: str) -> str:
+    return f"{{{PODCAST_NS}}}{name}"
 
 
 class PresscastExtension(BaseExtension):
@@ -20,21 +37,46 @@ class PresscastExtension(BaseExtension):
     def __init__(self) -> None:
         self._explicit: bool | None = None
         self._owner: tuple[str, str | None] | None = None
+        self._guid: str | None = None
+        self._locked: tuple[bool, str | None] | None = None
+        self._medium: str | None = None
+        self._ai_content = False
+        self._funding: tuple[Funding, ...] = ()
+        self._persons: tuple[Person, ...] = ()
 
     def extend_ns(self) -> dict[str, str]:
-        return {"itunes": ITUNES_NS}
+        return dict(_NAMESPACES)
 
     def extend_rss(self, rss_feed: etree._Element) -> etree._Element:
         channel = rss_feed[0]
         if self._explicit is not None:
-            explicit = xml_elem(f"{{{ITUNES_NS}}}explicit", channel)
-            explicit.text = "true" if self._explicit else "false"
+            xml_elem(_itunes("explicit"), channel).text = "true" if self._explicit else "false"
         if self._owner is not None:
             name, email = self._owner
-            owner = xml_elem(f"{{{ITUNES_NS}}}owner", channel)
-            xml_elem(f"{{{ITUNES_NS}}}name", owner).text = name
+            owner = xml_elem(_itunes("owner"), channel)
+            xml_elem(_itunes("name"), owner).text = name
             if email:
-                xml_elem(f"{{{ITUNES_NS}}}email", owner).text = email
+                xml_elem(_itunes("email"), owner).text = email
+        if self._guid:
+            xml_elem(_podcast("guid"), channel).text = self._guid
+        if self._locked is not None:
+            locked, owner_email = self._locked
+            tag = xml_elem(_podcast("locked"), channel)
+            tag.text = "yes" if locked else "no"
+            if owner_email:
+                tag.set("owner", owner_email)
+        if self._medium:
+            xml_elem(_podcast("medium"), channel).text = self._medium
+        if self._ai_content:
+            tag = xml_elem(_podcast("txt"), channel)
+            tag.set("purpose", "ai-content")
+            tag.text = "true"
+        for funding in self._funding:
+            tag = xml_elem(_podcast("funding"), channel)
+            tag.set("url", funding.url)
+            tag.text = funding.text
+        for person in self._persons:
+            _person(channel, person)
         return rss_feed
 
     def explicit(self, explicit: bool | None = None) -> bool | None:
@@ -50,3 +92,63 @@ class PresscastExtension(BaseExtension):
         if name is not None:
             self._owner = (name, email)
         return self._owner
+
+    def podcast(
+        self,
+        guid: str | None,
+        locked: bool,
+        owner_email: str | None,
+        medium: str,
+        ai_content: bool,
+        funding: Sequence[Funding] = (),
+        persons: Sequence[Person] = (),
+    ) -> None:
+        """Set the Podcasting 2.0 channel tags."""
+        self._guid = guid
+        self._locked = (locked, owner_email)
+        self._medium = medium
+        self._ai_content = ai_content
+        self._funding = tuple(funding)
+        self._persons = tuple(persons)
+
+
+class PresscastEntryExtension(BaseEntryExtension):
+    """Item-level Podcasting 2.0 tags: transcripts and chapters."""
+
+    def __init__(self) -> None:
+        self._transcripts: tuple[Transcript, ...] = ()
+        self._chapters: str | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return dict(_NAMESPACES)
+
+    def extend_rss(self, entry: etree._Element) -> etree._Element:
+        for transcript in self._transcripts:
+            tag = xml_elem(_podcast("transcript"), entry)
+            tag.set("url", transcript.url)
+            tag.set("type", transcript.type)
+            if transcript.language:
+                tag.set("language", transcript.language)
+            if transcript.rel:
+                tag.set("rel", transcript.rel)
+        if self._chapters:
+            tag = xml_elem(_podcast("chapters"), entry)
+            tag.set("url", self._chapters)
+            tag.set("type", CHAPTERS_TYPE)
+        return entry
+
+    def podcast(self, transcripts: Sequence[Transcript], chapters_url: str | None) -> None:
+        """Set the episode's transcripts and chapters file."""
+        self._transcripts = tuple(transcripts)
+        self._chapters = chapters_url
+
+
+def _person(channel: etree._Element, person: Person) -> None:
+    tag = xml_elem(_podcast("person"), channel)
+    tag.text = person.name
+    tag.set("role", person.role)
+    tag.set("group", person.group)
+    if person.href:
+        tag.set("href", person.href)
+    if person.img:
+        tag.set("img", person.img)

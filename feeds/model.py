@@ -2,8 +2,35 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
+
+SHOW_TYPES = ("episodic", "serial")
+EPISODE_TYPES = ("full", "trailer", "bonus")
+# podcast:medium values (Podcasting 2.0), each also with an "L" suffix for a list of them.
+MEDIUMS = ("podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher",
+           "course")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Person:
+    """A podcast:person: who made the show (role and group from the Podcasting 2.0 taxonomy)."""
+
+    name: str
+    role: str = "host"
+    group: str = "cast"
+    href: str | None = None
+    img: str | None = None
+
+
+@dataclass(frozen=True)
+class Funding:
+    """A podcast:funding link: where listeners can support the show."""
+
+    url: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -22,6 +49,25 @@ class Channel:
     category: str  # Apple category, e.g. "News"
     subcategory: str | None = None
     explicit: bool = False
+    copyright: str | None = None
+    show_type: str = "episodic"  # itunes:type
+    podcast_guid: str | None = None  # podcast:guid, a UUID fixed for the show's life
+    locked: bool = False  # podcast:locked: other hosts may not import the feed
+    medium: str = "podcast"
+    ai_content: bool = True  # podcast:txt purpose="ai-content": the narration is synthetic
+    funding: tuple[Funding, ...] = ()
+    persons: tuple[Person, ...] = ()
+    new_feed_url: str | None = None  # itunes:new-feed-url, when the show moves
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A podcast:transcript file of an episode."""
+
+    url: str
+    type: str  # text/vtt, application/x-subrip, application/json, ...
+    language: str | None = None
+    rel: str | None = None  # "captions" for timed text meant for display
 
 
 @dataclass(frozen=True)
@@ -37,3 +83,19 @@ class Item:
     duration_seconds: int
     link: str | None = None
     enclosure_type: str = "audio/mpeg"
+    content_html: str | None = None  # content:encoded
+    episode: int | None = None
+    season: int | None = None
+    episode_type: str | None = None  # itunes:episodeType: full, trailer or bonus
+    transcripts: tuple[Transcript, ...] = ()
+    chapters_url: str | None = None  # podcast:chapters (JSON chapters)
+
+
+# Podcasting 2.0's namespace for podcast:guid: UUIDv5 of the feed URL.
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def podcast_guid(feed_url: str) -> str:
+    """The podcast:guid of a feed: UUIDv5 of its URL without scheme and trailing slashes."""
+    bare = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", feed_url.strip()).rstrip("/")
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, bare))

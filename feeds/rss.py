@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TypeVar
@@ -17,8 +18,10 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from feeds.errors import FeedError
-from feeds.extension import PresscastExtension
-from feeds.model import Channel, Item
+from feeds.extension import PresscastEntryExtension, PresscastExtension
+from feeds.model import EPISODE_TYPES, MEDIUMS, SHOW_TYPES, Channel, Funding, Item, Person
+
+MAX_DESCRIPTION_BYTES = 4000  # Apple Podcasts' limit for channel and episode descriptions
 
 # Characters XML 1.0 forbids outright (lxml refuses them): C0 controls other than tab, LF
 # and CR, lone surrogates, and the non-characters U+FFFE and U+FFFF.
@@ -27,10 +30,13 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
+_PLAIN_URL = re.compile(r"[!-~]+")  # printable ASCII, no spaces: the usual case, checked fast
+_PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[!-~]*)?\Z")
 
 # Free text that may arrive with stray control characters (scraped articles, pasted titles).
-_CHANNEL_TEXT = ("title", "description", "author", "owner_name", "category", "subcategory")
-_ITEM_TEXT = ("guid", "title", "description")
+_CHANNEL_TEXT = ("title", "description", "author", "owner_name", "category", "subcategory",
+                 "copyright")  # fmt: skip
+_ITEM_TEXT = ("guid", "title", "description", "content_html")
 
 _Record = TypeVar("_Record", Channel, Item)
 
@@ -69,7 +75,7 @@ def _feed_generator(channel: Channel, items: Sequence[Item]) -> FeedGenerator:
     """Load a FeedGenerator; order of calls matters where feedgen keeps the last value."""
     fg = FeedGenerator()
     fg.load_extension("podcast")
-    fg.register_extension("presscast", PresscastExtension, atom=False)
+    fg.register_extension("presscast", PresscastExtension, PresscastEntryExtension, atom=False)
 
     fg.title(channel.title)
     fg.description(channel.description)
@@ -80,6 +86,8 @@ def _feed_generator(channel: Channel, items: Sequence[Item]) -> FeedGenerator:
     fg.link(href=channel.site_url, rel="alternate")
     fg.image(url=channel.image_url, title=channel.title, link=channel.site_url)
     fg.generator("Presscast")
+    if channel.copyright:
+        fg.copyright(channel.copyright)
     if items:
         fg.lastBuildDate(items[0].published)
 
@@ -89,8 +97,20 @@ def _feed_generator(channel: Channel, items: Sequence[Item]) -> FeedGenerator:
     if channel.subcategory:
         category["sub"] = channel.subcategory
     fg.podcast.itunes_category(category)
+    fg.podcast.itunes_type(channel.show_type)
+    if channel.new_feed_url:
+        fg.podcast.itunes_new_feed_url(channel.new_feed_url)
     fg.presscast.explicit(channel.explicit)
     fg.presscast.owner(channel.owner_name, channel.owner_email)
+    fg.presscast.podcast(
+        guid=channel.podcast_guid,
+        locked=channel.locked,
+        owner_email=channel.owner_email,
+        medium=channel.medium,
+        ai_content=channel.ai_content,
+        funding=[Funding(f.url, xml_safe(f.text)) for f in channel.funding],
+        persons=[dataclasses.replace(p, name=xml_safe(p.name)) for p in channel.persons],
+    )
 
     for item in items:
         entry = fg.add_entry(order="append")  # the default, "prepend", reverses our sort
@@ -98,11 +118,20 @@ def _feed_generator(channel: Channel, items: Sequence[Item]) -> FeedGenerator:
         entry.title(item.title)
         if item.description:
             entry.description(item.description)
+        if item.content_html:
+            entry.content(item.content_html)  # content:encoded, escaped: any text is safe
         entry.published(item.published)
         entry.enclosure(item.enclosure_url, str(item.enclosure_length), item.enclosure_type)
         entry.podcast.itunes_duration(item.duration_seconds)
+        if item.season is not None:
+            entry.podcast.itunes_season(item.season)
+        if item.episode is not None:
+            entry.podcast.itunes_episode(item.episode)
+        if item.episode_type:
+            entry.podcast.itunes_episode_type(item.episode_type)
         if item.link:
             entry.link(href=item.link)
+        entry.presscast.podcast(item.transcripts, item.chapters_url)
     return fg
 
 
@@ -148,6 +177,24 @@ def _check_channel(channel: Channel) -> None:
         raise FeedError(
             f"The show's explicit flag must be True or False, got {channel.explicit!r}."
         )
+    _check_description(channel.description, "The show's description")
+    if channel.show_type not in SHOW_TYPES:
+        raise FeedError(
+            f"The show's type must be 'episodic' or 'serial', got {channel.show_type!r}."
+        )
+    if channel.medium.removesuffix("L") not in MEDIUMS:
+        raise FeedError(
+            f"The show's medium must be one of {', '.join(MEDIUMS)}, got {channel.medium!r}."
+        )
+    if channel.podcast_guid is not None and not _is_uuid(channel.podcast_guid):
+        raise FeedError(f"The show's podcast guid must be a UUID, got {channel.podcast_guid!r}.")
+    if channel.new_feed_url is not None:
+        _check_url(channel.new_feed_url, "The show's new_feed_url")
+    for funding in channel.funding:
+        _check_url(funding.url, "A funding link")
+        _check_text(funding.text, "A funding link's text")
+    for person in channel.persons:
+        _check_person(person)
 
 
 def _check_item(item: Item) -> None:
@@ -180,6 +227,44 @@ def _check_item(item: Item) -> None:
             f"{where}: enclosure_type must be a media type such as 'audio/mpeg', "
             f"got {item.enclosure_type!r}."
         )
+    _check_description(item.description, f"{where}: the description")
+    for name in ("episode", "season"):
+        number = getattr(item, name)
+        if number is not None and not (_is_int(number) and number > 0):
+            raise FeedError(f"{where}: {name} must be a whole number from 1, got {number!r}.")
+    if item.episode_type is not None and item.episode_type not in EPISODE_TYPES:
+        raise FeedError(
+            f"{where}: episode_type must be one of {', '.join(EPISODE_TYPES)}, "
+            f"got {item.episode_type!r}."
+        )
+    for transcript in item.transcripts:
+        _check_url(transcript.url, f"{where}: a transcript url")
+        if not _MEDIA_TYPE.fullmatch(transcript.type):
+            raise FeedError(f"{where}: transcript type {transcript.type!r} is not a media type.")
+    if item.chapters_url is not None:
+        _check_url(item.chapters_url, f"{where}: chapters_url")
+
+
+def _check_description(text: str, what: str) -> None:
+    size = len(text.encode("utf-8"))
+    if size > MAX_DESCRIPTION_BYTES:
+        raise FeedError(
+            f"{what} is {size} bytes; Apple Podcasts takes at most {MAX_DESCRIPTION_BYTES}."
+        )
+
+
+def _check_person(person: Person) -> None:
+    _check_text(person.name, "A person's name")
+    for name in ("href", "img"):
+        if getattr(person, name) is not None:
+            _check_url(getattr(person, name), f"{person.name}: {name}")
+
+
+def _is_uuid(value: object) -> bool:
+    try:
+        return isinstance(value, str) and str(uuid.UUID(value)) == value.lower()
+    except ValueError:
+        return False
 
 
 def _check_text(value: object, what: str) -> None:
@@ -188,6 +273,8 @@ def _check_text(value: object, what: str) -> None:
 
 
 def _check_url(value: object, what: str) -> None:
+    if isinstance(value, str) and _PLAIN_WEB_URL.match(value):
+        return  # the usual case, without urlsplit's cost (6 URLs an episode)
     try:
         parts = urlsplit(value) if isinstance(value, str) else None
     except ValueError:
@@ -196,7 +283,8 @@ def _check_url(value: object, what: str) -> None:
         parts is None
         or parts.scheme not in ("http", "https")
         or not parts.netloc
-        or any(ch.isspace() or not ch.isprintable() for ch in value)
+        # isprintable() is False for every whitespace but the plain space
+        or not (_PLAIN_URL.fullmatch(value) or (value.isprintable() and " " not in value))
     ):
         raise FeedError(f"{what} must be an absolute http(s) URL, got {value!r}.")
 
