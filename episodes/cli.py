@@ -20,14 +20,15 @@ import click
 from audio import AudioError
 from audio.engines import DEFAULT_ENGINE, VoiceInfo, list_voices
 from episodes import __version__
-from episodes.catalog import add_article, list_entries
+from episodes.catalog import Entry, Numbering, add_article, find_entry, list_entries, set_removed
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_path
 from episodes.ingest import load_source, parse_date, read_article
 from episodes.narration import Narration, engine_for, narrate_article, read_lexicon
 from episodes.preview import preview_article, preview_dict, render_preview
 from episodes.progress import ClickProgress
-from episodes.show import CATEGORIES, ShowConfig, find_show, find_show_or_none, init_show
+from episodes.show import ShowConfig, find_show, find_show_or_none, init_show
+from feeds.categories import CATEGORIES
 from feeds.errors import FeedError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -113,11 +114,20 @@ def cli() -> None:
     "--category",
     default="News",
     show_default=True,
-    type=click.Choice(CATEGORIES, case_sensitive=False),
+    type=click.Choice(tuple(CATEGORIES), case_sensitive=False),
     help="Apple Podcasts category.",
 )
+@click.option("--subcategory", default="", help="Apple Podcasts subcategory, e.g. Politics.")
 @click.option("--language", default="en", show_default=True, help="Language code of the show.")
 @click.option("--description", default="", help="What the show is about.")
+@click.option(
+    "--type",
+    "show_type",
+    type=click.Choice(["episodic", "serial"]),
+    default="episodic",
+    show_default=True,
+    help="Serial shows are listened to in order, oldest first.",
+)
 @friendly_errors
 def init(
     directory: Path,
@@ -126,8 +136,10 @@ def init(
     base_url: str,
     email: str,
     category: str,
+    subcategory: str,
     language: str,
     description: str,
+    show_type: str,
 ) -> None:
     """Create a show in DIRECTORY (default: here): writes show.toml."""
     category = next(c for c in CATEGORIES if c.lower() == category.lower())
@@ -137,8 +149,10 @@ def init(
         base_url=base_url,
         email=email,
         category=category,
+        subcategory=subcategory,
         language=language,
         description=description,
+        type=show_type,
     )
     show = init_show(directory, config)
     click.echo(f"Created show {title!r} in {show.root}")
@@ -149,16 +163,36 @@ def init(
 @click.option("--title", default=None, help="Episode title (default: from the article).")
 @click.option("--author", default=None, help="Article author (default: from the article).")
 @click.option("--date", default=None, callback=_date, help="Publication date, e.g. 2026-11-28.")
+@click.option("--season", type=click.IntRange(min=1), default=None, help="Season number.")
+@click.option(
+    "--episode",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Episode number (serial shows number new episodes themselves).",
+)
+@click.option(
+    "--episode-type",
+    type=click.Choice(["full", "trailer", "bonus"]),
+    default="full",
+    show_default=True,
+)
 @keep_all_option
 @friendly_errors
 def add(
-    source: str, title: str | None, author: str | None, date: datetime | None, keep_all: bool
+    source: str,
+    title: str | None,
+    author: str | None,
+    date: datetime | None,
+    season: int | None,
+    episode: int | None,
+    episode_type: str,
+    keep_all: bool,
 ) -> None:
-    """Add an article: a .txt, .md or .html file, or - for stdin."""
+    """Add an article: a .txt, .md or .html file, an http(s) URL, or - for stdin."""
     show = find_show()
     loaded = load_source(source)
     article = read_article(loaded, title=title, author=author, date=date, keep_all=keep_all)
-    entry = add_article(show, article, loaded)
+    entry = add_article(show, article, loaded, numbering=Numbering(season, episode, episode_type))
     click.echo(
         f"Added {article.title!r} as {entry.slug} ({article.words} words"
         + (f", {len(article.dropped)} junk lines dropped" if article.dropped else "")
@@ -192,8 +226,138 @@ def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
         click.echo(f"Segments: {report.narrated} synthesized, {report.reused} from the cache.")
     else:
         click.echo("Nothing new to narrate.")
+    for warning in report.feed_warnings:
+        click.echo(f"Warning: {warning}", err=True)
     state = "written" if report.feed_changed else "unchanged"
     click.echo(f"Feed {state}: {report.feed_path}")
+
+
+@cli.command("list")
+@friendly_errors
+def list_episodes() -> None:
+    """List the show's articles: status, duration, dates, slug and title."""
+    from episodes.feed import published_entries
+
+    show = find_show()
+    entries = list_entries(show)
+    if not entries:
+        click.echo("No articles yet: `presscast add` one.")
+        return
+    in_feed = {e.slug for e in published_entries(show)}
+    click.echo(f"{'STATUS':<10} {'DURATION':>8}  {'PUBLISHED':<10}  {'ADDED':<10}  SLUG / TITLE")
+    for entry in entries:
+        status = _status(entry, in_feed)
+        minutes = (
+            f"{int(entry.episode.duration_seconds // 60)}:"
+            f"{int(entry.episode.duration_seconds % 60):02d}"
+            if entry.episode
+            else "-"
+        )
+        number = entry.numbering
+        place = "".join(
+            (
+                f"S{number.season} " if number.season else "",
+                f"E{number.episode} " if number.episode else "",
+                f"[{number.episode_type}] " if number.episode_type != "full" else "",
+            )
+        )
+        click.echo(
+            f"{status:<10} {minutes:>8}  {entry.published.date().isoformat():<10}  "
+            f"{entry.added.date().isoformat():<10}  {entry.slug}  {place}{entry.article.title}"
+        )
+
+
+def _status(entry: Entry, in_feed: set[str]) -> str:
+    if entry.removed:
+        return "removed"
+    if entry.episode is None:
+        return "not built"
+    return "in feed" if entry.slug in in_feed else "held back"
+
+
+@cli.command()
+@click.argument("slug")
+@click.option(
+    "--delete-audio",
+    is_flag=True,
+    help="Also delete the episode's MP3, transcripts and chapters from public/.",
+)
+@friendly_errors
+def remove(slug: str, delete_audio: bool) -> None:
+    """Take an episode out of the feed (the article and, by default, its audio stay)."""
+    from episodes.feed import delete_episode_files, write_feed
+
+    show = find_show()
+    entry = set_removed(find_entry(show, slug))
+    deleted = delete_episode_files(show, entry) if delete_audio else []
+    kept = f"deleted {len(deleted)} file(s) from public/" if deleted else "its audio stays"
+    if not show.feed_path.is_file():  # never built: the next build leaves it out
+        click.echo(f"Removed {slug}; {kept}.")
+        return
+    feed = write_feed(show)
+    state = "written" if feed.changed else "unchanged"
+    click.echo(f"Removed {slug} from the feed; {kept}. Feed {state}: {feed.path}")
+
+
+@cli.command()
+@click.argument("target", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@friendly_errors
+def validate(target: str | None, as_json: bool) -> None:
+    """Check a feed (a file or an http(s) URL; default: this show's) for directories.
+
+    Rules from Apple Podcasts, Spotify and Podcasting 2.0; each finding is one line.
+    Exits with status 1 when there are errors.
+    """
+    from episodes.checkfeed import check_feed
+
+    findings = check_feed(target)
+    if as_json:
+        click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(finding.line())
+        errors = sum(1 for f in findings if f.severity == "error")
+        click.echo(f"{errors} error(s), {len(findings) - errors} warning(s).", err=True)
+    if any(f.severity == "error" for f in findings):
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--base-url",
+    default=None,
+    help="The address apps reach this server at (default: the server's own address).",
+)
+@friendly_errors
+def serve(host: str, port: int, base_url: str | None) -> None:
+    """Serve public/ for podcast apps and browsers on this machine or network.
+
+    The feed served points at this server, so an app can play the episodes before they
+    are published. Stop with Ctrl-C.
+    """
+    from episodes.feed import feed_bytes
+    from feeds.serve import PreviewServer
+
+    show = find_show()
+    if base_url is not None and not base_url.endswith("/"):
+        base_url += "/"
+    try:
+        server = PreviewServer(
+            show.public_dir, host, port, lambda url: feed_bytes(show, url), base_url
+        )
+    except OSError as exc:
+        raise PresscastError(f"cannot listen on {host}:{port} ({exc.strerror})") from exc
+    click.echo(f"Serving {show.public_dir} at {server.base_url}")
+    click.echo(f"Feed URL for a podcast app: {server.feed_url}")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    finally:
+        server.shutdown()
 
 
 @cli.command()

@@ -23,14 +23,23 @@ def is_url(source: str) -> bool:
 
 
 def fetch_url(
-    url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES
+    url: str,
+    timeout: float = TIMEOUT_SECONDS,
+    max_bytes: int = MAX_BYTES,
+    accepted: dict[str, str] | None = None,
+    what: str = "an article page",
 ) -> tuple[bytes, str, str, str | None]:
-    """Download `url`: (body, format "html"/"text", final URL after redirects, charset)."""
+    """Download `url`: (body, format, final URL after redirects, charset).
+
+    `accepted` maps the media types taken to the format reported (default: article
+    pages, "html" or "text"); any other type is refused with a one-line reason.
+    """
     import requests  # only when a URL is read: it is slow to import
 
+    accepted = ACCEPTED_TYPES if accepted is None else accepted
     headers = {
         "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+        "Accept": ",".join(accepted) + ",*/*;q=0.1",
     }
     try:
         with requests.get(url, headers=headers, timeout=timeout, stream=True) as response:
@@ -38,11 +47,12 @@ def fetch_url(
                 reason = response.reason or "error"
                 raise PresscastError(f"{url}: the server answered {response.status_code} {reason}")
             media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            fmt = ACCEPTED_TYPES.get(media_type)
+            fmt = accepted.get(media_type)
             if fmt is None:
+                wanted = " or ".join(sorted(set(accepted)))
                 raise PresscastError(
-                    f"{url}: not an article page (the server sent {media_type or 'no type'}; "
-                    "Presscast reads text/html and text/plain)"
+                    f"{url}: not {what} (the server sent {media_type or 'no type'}; "
+                    f"expected {wanted})"
                 )
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:

@@ -36,7 +36,7 @@ from episodes.narration import (
     episode_cues,
     narrate_article,
 )
-from episodes.show import Show
+from episodes.show import Show, ensure_podcast_guid
 
 MASTER_VERSION = "1"  # bump when mastering changes what an unchanged script sounds like
 
@@ -48,6 +48,7 @@ class BuildReport:
     built: list[Entry] = field(default_factory=list)
     feed_path: Path | None = None
     feed_changed: bool = False
+    feed_warnings: list[str] = field(default_factory=list)
     narrated: int = 0
     reused: int = 0
 
@@ -66,6 +67,7 @@ def build_show(
     lexicon, the voice, the settings, the intro or outro. Unchanged segments come from
     the cache, so an edited paragraph costs only its own sentences.
     """
+    show = ensure_podcast_guid(show)
     config = show.config
     report = BuildReport()
     narration = Narration.for_show(show)
@@ -84,6 +86,8 @@ def build_show(
     # Every article's engine is settled before any narration starts: a missing voice is
     # reported at once, not after an hour of work on the articles before it.
     for entry in list_entries(show):
+        if entry.removed:
+            continue
         engine = engine_for(entry.article, narration, name, chosen_voice, config.engine_settings)
         tags = episode_tags(show, entry)
         key = render_key(entry, engine, narration, settings, framing, tags, cover)
@@ -110,7 +114,12 @@ def build_show(
                 _manifest(show, final, rendered, engine, settings, narration, key, files, clock),
             )
         )
-    report.feed_path, report.feed_changed = write_feed(show)
+    feed = write_feed(show)
+    report.feed_path, report.feed_changed, report.feed_warnings = (
+        feed.path,
+        feed.changed,
+        feed.warnings,
+    )
     return report
 
 
@@ -211,6 +220,7 @@ def _manifest(
         loudness=loudness,
         transcripts={kind: f"{folder}/{name}" for kind, name in files.items()},
         chapters=f"{folder}/{chapters}" if chapters else None,
+        chapter_marks=[(round(c.start, 3), c.title) for c in rendered.chapters],
         segment_keys=rendered.keys,
         presscast_version=__version__,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import MISSING, asdict, dataclass, fields
 from pathlib import Path
@@ -12,31 +13,12 @@ import tomli_w
 
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_text
+from feeds.categories import category_problem
+from feeds.model import MEDIUMS, SHOW_TYPES, Person, podcast_guid
+from feeds.rss import MAX_DESCRIPTION_BYTES
 
 SHOW_FILE = "show.toml"
-
-# Apple Podcasts' top-level categories.
-CATEGORIES = (
-    "Arts",
-    "Business",
-    "Comedy",
-    "Education",
-    "Fiction",
-    "Government",
-    "Health & Fitness",
-    "History",
-    "Kids & Family",
-    "Leisure",
-    "Music",
-    "News",
-    "Religion & Spirituality",
-    "Science",
-    "Society & Culture",
-    "Sports",
-    "Technology",
-    "True Crime",
-    "TV & Film",
-)
+FEED_FILE = "feed.xml"
 
 
 @dataclass
@@ -66,6 +48,17 @@ class ShowConfig:
     sentence_pause_ms: int = 350
     paragraph_pause_ms: int = 800
     heading_pause_ms: int = 1100
+    image: str = ""
+    copyright: str = ""
+    type: str = "episodic"
+    podcast_guid: str = ""
+    locked: bool = False
+    medium: str = "podcast"
+    max_episodes: int = 0
+    new_feed_url: str = ""
+    funding_url: str = ""
+    funding_text: str = ""
+    persons: tuple[Person, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("title", "author"):
@@ -87,10 +80,26 @@ class ShowConfig:
         pauses = (self.sentence_pause_ms, self.paragraph_pause_ms, self.heading_pause_ms)
         if not all(0 <= p <= 10_000 for p in pauses):
             raise PresscastError("pauses must be between 0 and 10000 ms")
-        if self.category not in CATEGORIES:
+        problem = category_problem(self.category, self.subcategory or None)
+        if problem:
+            raise PresscastError(problem)
+        if self.type not in SHOW_TYPES:
+            raise PresscastError(f'type = {self.type!r}: say "episodic" or "serial"')
+        if self.medium.removesuffix("L") not in MEDIUMS:
+            raise PresscastError(f"medium = {self.medium!r}: choose one of {', '.join(MEDIUMS)}")
+        if self.max_episodes < 0:
+            raise PresscastError("max_episodes must be 0 (every episode) or more")
+        for name in ("new_feed_url", "funding_url", "link"):
+            value = getattr(self, name)
+            if value and urlparse(value).scheme not in ("http", "https"):
+                raise PresscastError(f"{name} = {value!r} must be an http(s) address")
+        if self.funding_url and not self.funding_text.strip():
+            raise PresscastError("funding_url needs a funding_text saying what it is for")
+        size = len(self.summary.encode("utf-8"))
+        if size > MAX_DESCRIPTION_BYTES:
             raise PresscastError(
-                f"unknown category {self.category!r}; "
-                f"Apple's categories are: {', '.join(CATEGORIES)}"
+                f"the description is {size} bytes with Presscast's note on synthetic speech; "
+                f"podcast directories take at most {MAX_DESCRIPTION_BYTES}"
             )
 
     @property
@@ -156,11 +165,15 @@ class Show:
 
     @property
     def feed_path(self) -> Path:
-        return self.public_dir / "feed.xml"
+        return self.public_dir / FEED_FILE
 
     def public_url(self, path: Path) -> str:
         """The URL a file under public/ is served at."""
-        return self.config.base_url + path.relative_to(self.public_dir).as_posix()
+        return self.url_of(path.relative_to(self.public_dir).as_posix())
+
+    def url_of(self, relative: str) -> str:
+        """The URL of a path relative to public/, as episode records keep them."""
+        return self.config.base_url + relative
 
 
 def init_show(root: Path, config: ShowConfig) -> Show:
@@ -169,6 +182,8 @@ def init_show(root: Path, config: ShowConfig) -> Show:
     if target.exists():
         raise PresscastError(f"{target} already exists; this folder is a show already")
     root.mkdir(parents=True, exist_ok=True)
+    if not config.podcast_guid:  # fixed now, for the life of the show, wherever it moves
+        config.podcast_guid = podcast_guid(config.base_url + FEED_FILE)
     atomic_write_text(target, tomli_w.dumps(_to_toml(config)))
     show = Show(root, config)
     for folder in (show.articles_dir, show.episodes_dir, show.state_dir):
@@ -214,12 +229,45 @@ def load_show(root: Path) -> Show:
     return Show(root, config)
 
 
+def ensure_podcast_guid(show: Show) -> Show:
+    """The show with its podcast:guid, generated and stored in show.toml if it had none.
+
+    The line goes in as text, so the producer's comments and layout in show.toml survive.
+    """
+    if show.config.podcast_guid:
+        return show
+    guid = podcast_guid(show.config.base_url + FEED_FILE)
+    path = show.root / SHOW_FILE
+    text = path.read_text(encoding="utf-8")
+    line = f'podcast_guid = "{guid}"  # the show\'s identity in podcast apps: never change it\n'
+    header = re.search(r"^\[feed\][ \t]*(#.*)?$", text, re.MULTILINE)
+    if header:
+        text = text[: header.end()] + "\n" + line + text[header.end() + 1 :]
+    else:
+        text = text.rstrip("\n") + "\n\n[feed]\n" + line
+    atomic_write_text(path, text)
+    return load_show(show.root)
+
+
 # show.toml groups some settings in tables; the rest sit at the top.
 SECTIONS = {
     "voice": ("engine", "voice", "speaker", "speed"),
     "audio": ("bitrate_kbps", "intro", "outro", "music_bed", "bed_gain_db"),
     "reading": ("urls", "sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms"),
+    "feed": (
+        "image",
+        "copyright",
+        "type",
+        "podcast_guid",
+        "locked",
+        "medium",
+        "max_episodes",
+        "new_feed_url",
+        "funding_url",
+        "funding_text",
+    ),
 }
+PERSON_KEYS = ("name", "role", "group", "href", "img")
 _IN_SECTION = {key: section for section, keys in SECTIONS.items() for key in keys}
 
 
@@ -227,7 +275,9 @@ def _from_toml(data: dict[str, Any]) -> dict[str, Any]:
     """Flatten show.toml into ShowConfig's fields, refusing unknown keys and wrong types."""
     flat: dict[str, Any] = {}
     for key, value in data.items():
-        if key in SECTIONS and isinstance(value, dict):
+        if key == "person":
+            flat["persons"] = _persons(value)
+        elif key in SECTIONS and isinstance(value, dict):
             for inner, inner_value in value.items():
                 if inner not in SECTIONS[key]:
                     raise ValueError(f"unknown setting [{key}] {inner}")
@@ -237,6 +287,8 @@ def _from_toml(data: dict[str, Any]) -> dict[str, Any]:
         else:
             raise ValueError(f"unknown setting {key!r}")
     for key, value in flat.items():
+        if key == "persons":
+            continue
         expected = _FIELD_TYPES[key]
         if expected is float and type(value) is int:
             value = flat[key] = float(value)
@@ -248,15 +300,36 @@ def _from_toml(data: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
+def _persons(value: object) -> tuple[Person, ...]:
+    """[[person]] tables: who makes the show (podcast:person)."""
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValueError("person must be [[person]] tables with a name, role, href, img")
+    persons = []
+    for table in value:
+        unknown = set(table) - set(PERSON_KEYS)
+        if unknown:
+            raise ValueError(f"unknown setting [[person]] {sorted(unknown)[0]}")
+        if not all(isinstance(v, str) for v in table.values()):
+            raise ValueError("[[person]] settings must be text in quotes")
+        if not table.get("name", "").strip():
+            raise ValueError("each [[person]] needs a name")
+        persons.append(Person(**{k: v for k, v in table.items() if v != ""}))
+    return tuple(persons)
+
+
 def _to_toml(config: ShowConfig) -> dict[str, Any]:
     data = asdict(config)
+    persons = data.pop("persons")
     top = {k: v for k, v in data.items() if k not in _IN_SECTION}
-    return {**top, **{name: {k: data[k] for k in keys} for name, keys in SECTIONS.items()}}
+    tables = {name: {k: data[k] for k in keys} for name, keys in SECTIONS.items()}
+    people = {"person": [{k: v for k, v in p.items() if v} for p in persons]} if persons else {}
+    return {**top, **tables, **people}
 
 
 _FIELD_TYPES = {
     f.name: {"str": str, "int": int, "bool": bool, "float": float}[str(f.type)]
     for f in fields(ShowConfig)
+    if f.name != "persons"
 }
 _TYPE_WORDS = {
     str: "text in quotes",

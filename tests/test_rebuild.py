@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 from conftest import write
+from lxml import etree
 
 from audio.engines.piper_engine import PiperEngine, bundled_voice_files
 from audio.ffmpeg import run_ffmpeg_report
@@ -148,3 +149,28 @@ def test_article_without_headings_has_no_chapters(
     record = episode(show_dir)
     assert record["chapters"] is None
     assert read_chapters(show_dir / "public" / record["file"]) == []
+
+
+def test_narrated_show_feed_has_transcripts_chapters_and_validates(
+    run: Callable[..., Result], built: Path
+) -> None:
+    """The feed of a show Piper really narrated: Podcasting 2.0 tags, and validate passes."""
+    record = episode(built)
+    feed = etree.parse(str(built / "public" / "feed.xml")).getroot()
+    item = feed.find("channel/item")
+    assert item is not None
+    ns = {"podcast": "https://podcastindex.org/namespace/1.0"}
+    base = "https://example.com/pod/"
+    transcripts = {t.get("type"): t.get("url") for t in item.findall("podcast:transcript", ns)}
+    assert transcripts == {kind: base + path for kind, path in record["transcripts"].items()}
+    chapters = item.find("podcast:chapters", ns)
+    assert chapters is not None and chapters.get("url") == base + record["chapters"]
+    description = item.findtext("description") or ""
+    assert "00:00 Harbour Notes" in description and "The market" in description
+
+    checked = run("validate", cwd=built)
+    assert checked.exit_code == 0, checked.stdout + checked.stderr
+    assert "0 error(s)" in checked.stderr
+    as_json = run("validate", "--json", cwd=built)
+    assert as_json.exit_code == 0
+    assert all(f["severity"] == "warning" for f in json.loads(as_json.stdout))
