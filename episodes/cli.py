@@ -121,6 +121,12 @@ def cli() -> None:
 @click.option("--language", default="en", show_default=True, help="Language code of the show.")
 @click.option("--description", default="", help="What the show is about.")
 @click.option(
+    "--copyright",
+    "copyright_",
+    default=None,
+    help='Copyright notice (default: "© YEAR AUTHOR").',
+)
+@click.option(
     "--type",
     "show_type",
     type=click.Choice(["episodic", "serial"]),
@@ -139,6 +145,7 @@ def init(
     subcategory: str,
     language: str,
     description: str,
+    copyright_: str | None,
     show_type: str,
 ) -> None:
     """Create a show in DIRECTORY (default: here): writes show.toml."""
@@ -152,6 +159,7 @@ def init(
         subcategory=subcategory,
         language=language,
         description=description,
+        copyright=f"© {datetime.now().year} {author}" if copyright_ is None else copyright_,
         type=show_type,
     )
     show = init_show(directory, config)

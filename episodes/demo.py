@@ -32,6 +32,8 @@ def build_demo(root: Path, jobs: int | None = None, progress: Progress | None = 
                 title="Presscast Demo",
                 author="Presscast",
                 base_url=DEMO_BASE_URL,
+                email="demo@example.com",
+                copyright="© Presscast demo; the article is shipped with Presscast",
                 category="News",
                 description="A sample show made by `presscast demo` from an article shipped with "
                 "Presscast.",

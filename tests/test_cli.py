@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +44,8 @@ def test_init_writes_show_toml(show_dir: Path) -> None:
     text = (show_dir / "show.toml").read_text()
     assert 'title = "Test Show & Friends"' in text
     assert 'base_url = "https://example.com/pod/"' in text
+    assert re.search(r'copyright = "© 20\d\d Test Desk"', text)
+    assert re.search(r'podcast_guid = "[0-9a-f-]{36}"', text)
 
 
 def test_user_mistakes_are_one_line(

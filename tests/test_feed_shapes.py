@@ -272,7 +272,8 @@ def test_sixty_episodes_newest_first_unique_and_deterministic(
 
 
 def test_serial_show_with_seasons(tmp_path: Path, mp3_bytes: bytes) -> None:
-    root = make_show(tmp_path / "show", type="serial")
+    moved = "https://new.example.org/courier/feed.xml"
+    root = make_show(tmp_path / "show", type="serial", locked=True, new_feed_url=moved)
     publish(root, mp3_bytes, "Coming soon", "A trailer.", 0, Numbering(1, None, "trailer"))
     for day in range(1, 4):
         publish(root, mp3_bytes, f"Part {day}", f"Chapter {day} of the story.", day,
@@ -280,6 +281,8 @@ def test_serial_show_with_seasons(tmp_path: Path, mp3_bytes: bytes) -> None:
     publish(root, mp3_bytes, "Part 4", "The second season starts.", 4, Numbering(2))
     data, rss = feed_of(root)
     assert rss.findtext("channel/itunes:type", namespaces=NS) == "serial"
+    assert rss.findtext("channel/itunes:new-feed-url", namespaces=NS) == moved
+    assert rss.findtext("channel/podcast:locked", namespaces=NS) == "yes"
     shape = [
         (
             i.findtext("title"),
