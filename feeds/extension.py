@@ -61,20 +61,13 @@ class PresscastExtension(BaseExtension):
             xml_elem(_podcast("guid"), channel).text = self._guid
         if self._locked is not None:
             locked, owner_email = self._locked
-            tag = xml_elem(_podcast("locked"), channel)
-            tag.text = "yes" if locked else "no"
-            if owner_email:
-                tag.set("owner", owner_email)
+            _tag(channel, "locked", owner=owner_email).text = "yes" if locked else "no"
         if self._medium:
             xml_elem(_podcast("medium"), channel).text = self._medium
         if self._ai_content:
-            tag = xml_elem(_podcast("txt"), channel)
-            tag.set("purpose", "ai-content")
-            tag.text = "true"
+            _tag(channel, "txt", purpose="ai-content").text = "true"
         for funding in self._funding:
-            tag = xml_elem(_podcast("funding"), channel)
-            tag.set("url", funding.url)
-            tag.text = funding.text
+            _tag(channel, "funding", url=funding.url).text = funding.text
         for person in self._persons:
             _person(channel, person)
         return rss_feed
@@ -123,18 +116,10 @@ class PresscastEntryExtension(BaseEntryExtension):
         return dict(_NAMESPACES)
 
     def extend_rss(self, entry: etree._Element) -> etree._Element:
-        for transcript in self._transcripts:
-            tag = xml_elem(_podcast("transcript"), entry)
-            tag.set("url", transcript.url)
-            tag.set("type", transcript.type)
-            if transcript.language:
-                tag.set("language", transcript.language)
-            if transcript.rel:
-                tag.set("rel", transcript.rel)
+        for t in self._transcripts:
+            _tag(entry, "transcript", url=t.url, type=t.type, language=t.language, rel=t.rel)
         if self._chapters:
-            tag = xml_elem(_podcast("chapters"), entry)
-            tag.set("url", self._chapters)
-            tag.set("type", CHAPTERS_TYPE)
+            _tag(entry, "chapters", url=self._chapters, type=CHAPTERS_TYPE)
         return entry
 
     def podcast(self, transcripts: Sequence[Transcript], chapters_url: str | None) -> None:
@@ -144,11 +129,15 @@ class PresscastEntryExtension(BaseEntryExtension):
 
 
 def _person(channel: etree._Element, person: Person) -> None:
-    tag = xml_elem(_podcast("person"), channel)
+    tag = _tag(channel, "person", role=person.role, group=person.group, href=person.href,
+               img=person.img)  # fmt: skip
     tag.text = person.name
-    tag.set("role", person.role)
-    tag.set("group", person.group)
-    if person.href:
-        tag.set("href", person.href)
-    if person.img:
-        tag.set("img", person.img)
+
+
+def _tag(parent: etree._Element, name: str, **attributes: str | None) -> etree._Element:
+    """A podcast: element with the attributes that have a value, in the order given."""
+    tag = xml_elem(_podcast(name), parent)
+    for key, value in attributes.items():
+        if value:
+            tag.set(key, value)
+    return tag
