@@ -17,6 +17,7 @@ import pytest
 from lxml import etree
 
 from feeds import Channel, FeedError, Item, build_feed
+from feeds.model import podcast_guid
 from feeds.rss import xml_safe
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -377,3 +378,15 @@ def test_feeds_imports_nothing_from_audio_or_episodes() -> None:
                 continue
             for name in names:
                 assert name.split(".")[0] not in {"audio", "episodes"}, f"{path.name}: {name}"
+
+
+@pytest.mark.parametrize(
+    ("feed_url", "guid"),
+    [  # the Podcasting 2.0 spec's own example, and its rule on scheme and trailing slashes
+        ("https://mp3s.nashownotes.com/pc20rss.xml", "917393e3-1b1e-5cef-ace4-edaa54e1f810"),
+        ("podnews.net/rss////", "9b024349-ccf0-5f69-a609-6b82873eab3c"),
+        ("http://podnews.net/rss/", "9b024349-ccf0-5f69-a609-6b82873eab3c"),
+    ],
+)
+def test_podcast_guid_follows_the_spec(feed_url: str, guid: str) -> None:
+    assert podcast_guid(feed_url) == guid
