@@ -50,10 +50,11 @@ class Article:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
+    def from_dict(cls, data: dict[str, Any], blocks: list[Block] | None = None) -> Article:
+        """The article as `to_dict` wrote it; `blocks`, when given, replace the stored ones."""
         return cls(
             title=data["title"],
-            blocks=[Block(b["kind"], b["text"]) for b in data["blocks"]],
+            blocks=blocks or [Block(b["kind"], b["text"]) for b in data["blocks"]],
             author=data.get("author"),
             date=datetime.fromisoformat(data["date"]) if data.get("date") else None,
             language=data.get("language"),

@@ -213,14 +213,15 @@ def _episode(data: dict[str, Any]) -> Episode:
 
 
 def _entry(folder: Path, record: dict[str, Any], episode: Episode | None) -> Entry:
-    article = Article.from_dict(record["article"])
+    text_file = os.path.join(folder, TEXT_FILE)
     try:  # the producer may have corrected the text: it wins
-        with open(folder / TEXT_FILE, encoding="utf-8") as fh:
-            blocks = text_blocks(fh.read())
+        with open(text_file, "rb") as fh:
+            blocks = text_blocks(fh.read().decode("utf-8"))
     except FileNotFoundError:
         blocks = []
-    if blocks:
-        article = dataclasses.replace(article, blocks=blocks)
+    except UnicodeDecodeError as exc:
+        raise PresscastError(f"{text_file}: not UTF-8 text (save it as UTF-8)") from exc
+    article = Article.from_dict(record["article"], blocks)
     return Entry(
         slug=record["slug"],
         guid=record["guid"],
@@ -239,7 +240,7 @@ def _entry(folder: Path, record: dict[str, Any], episode: Episode | None) -> Ent
 def _read_json_if_there(path: str) -> dict[str, Any] | None:
     """A record, or None when the file does not exist (a folder being written, say)."""
     try:
-        with open(path, encoding="utf-8") as fh:
+        with open(path, "rb") as fh:
             text = fh.read()
     except FileNotFoundError:
         return None
