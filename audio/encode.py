@@ -12,8 +12,6 @@ live encode that missed the target falls back to `encode_file`.
 from __future__ import annotations
 
 import contextlib
-import subprocess
-import tempfile
 import threading
 import time
 import wave
@@ -23,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from audio.errors import AudioError
-from audio.ffmpeg import ffmpeg_exe
+from audio.ffmpeg import FfmpegProcess
 from audio.loudness import (
     TOLERANCE,
     Loudness,
@@ -106,11 +104,11 @@ class _MeteredEncode:
         ]  # fmt: skip
         out.unlink(missing_ok=True)  # the meter must not read an older file
         self.out = out
-        self.encoder = _Ffmpeg(args, stdin=source is None)
-        self.meter: _Ffmpeg | None = None
+        self.encoder = FfmpegProcess(args, stdin=source is None)
+        self.meter: FfmpegProcess | None = None
         self.follow: threading.Thread | None = None
         if gain is not None:
-            self.meter = _Ffmpeg(["-f", "mp3", "-i", "pipe:0", "-af", meter_filter(),
+            self.meter = FfmpegProcess(["-f", "mp3", "-i", "pipe:0", "-af", meter_filter(),
                                   "-f", "null", "-"], stdin=True, loglevel="info")  # fmt: skip
             self.follow = threading.Thread(target=self._follow, daemon=True)
             self.follow.start()
@@ -121,9 +119,15 @@ class _MeteredEncode:
         self.encoder.proc.stdin.write(pcm)
 
     def wait(self) -> Loudness | None:
-        """Finish encoding and metering; the MP3's loudness (None when not metered)."""
+        """Finish encoding and metering; the MP3's loudness (None when not metered).
+
+        When ffmpeg fails, everything this started is stopped before AudioError rises.
+        """
         try:
             self.encoder.finish()
+        except AudioError:
+            self.kill()
+            raise
         finally:
             self.encoder.done.set()
         if self.meter is None or self.follow is None:
@@ -162,43 +166,6 @@ class _MeteredEncode:
         finally:
             with contextlib.suppress(OSError):
                 sink.close()
-
-
-class _Ffmpeg:
-    """An ffmpeg process with its stderr in a temporary file (no pipe to fill up)."""
-
-    def __init__(self, args: list[str], stdin: bool, loglevel: str = "error") -> None:
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish() or kill()
-        cmd = [ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", loglevel, *args]
-        self.proc = subprocess.Popen(
-            cmd,
-            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log,
-        )
-        self.done = threading.Event()
-
-    def finish(self) -> str:
-        """Close stdin, wait; stderr's text, or AudioError with its last line."""
-        if self.proc.stdin:
-            with contextlib.suppress(OSError):
-                self.proc.stdin.close()
-        code = self.proc.wait()
-        self.log.seek(0)
-        text = self.log.read().decode("utf-8", "replace")
-        self.log.close()
-        if code != 0:
-            lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-            raise AudioError(f"ffmpeg failed: {lines[-1] if lines else 'no message'}")
-        return text
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        self.done.set()
-        with contextlib.suppress(OSError):
-            self.log.close()
 
 
 class LiveEncoder:
@@ -245,6 +212,7 @@ class LiveEncoder:
         Call it once the assembly file is complete; an encoder not yet started starts now.
         """
         if self.failed or self.search is None:
+            self.close_encoder()  # the file path rewrites `out`: nothing may still read it
             return None
         if self.encode is None:
             try:
@@ -261,11 +229,15 @@ class LiveEncoder:
             return None
         return Encoded(self.gain, self.before, after)
 
-    def close(self) -> None:
-        """Stop whatever still runs and remove the excerpt."""
+    def close_encoder(self) -> None:
+        """Stop the encoder and its meter, if they run."""
         if self.encode is not None:
             self.encode.kill()
             self.encode = None
+
+    def close(self) -> None:
+        """Stop whatever still runs and remove the excerpt."""
+        self.close_encoder()
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.excerpt_path.unlink(missing_ok=True)
 

@@ -6,10 +6,13 @@ PRESSCAST_FFMPEG names another or a system `ffmpeg` is on PATH.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import subprocess
+import tempfile
+import threading
 from collections.abc import Sequence
 
 from audio.errors import AudioError
@@ -94,3 +97,47 @@ def run_ffmpeg_report(args: Sequence[str]) -> str:
     if proc.returncode != 0:
         raise AudioError(f"ffmpeg failed: {_last_line(proc.stderr)}")
     return proc.stderr.decode("utf-8", "replace")
+
+
+class FfmpegProcess:
+    """ffmpeg running beside Python: fed on stdin (or reading a file) while we go on.
+
+    Its stderr goes to a temporary file, not a pipe: a chatty filter could fill a pipe
+    and stall it. `done` is set once it has finished or been killed.
+    """
+
+    def __init__(self, args: Sequence[str], stdin: bool, loglevel: str = "error") -> None:
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish() or kill()
+        cmd = [ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", loglevel, *args]
+        self.proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+        )
+        self.done = threading.Event()
+
+    def finish(self) -> str:
+        """Close stdin and wait; stderr's text, or AudioError with its last line."""
+        if self.proc.stdin:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+        code = self.proc.wait()
+        self.log.seek(0)
+        text = self.log.read()
+        self.log.close()
+        if code != 0:
+            raise AudioError(f"ffmpeg failed: {_last_line(text)}")
+        return text.decode("utf-8", "replace")
+
+    def kill(self) -> None:
+        """Stop it now; safe to call after finish()."""
+        if self.proc.stdin:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.done.set()
+        with contextlib.suppress(OSError):
+            self.log.close()

@@ -297,14 +297,17 @@ def remove(slug: str, delete_audio: bool) -> None:
 
     show = find_show()
     entry = set_removed(find_entry(show, slug))
+    state = "not built yet"
+    if show.feed_path.is_file():  # else the next build leaves it out
+        try:
+            feed = write_feed(show)
+        except (PresscastError, FeedError):
+            set_removed(entry, False)  # the feed still lists it: keep everything as it was
+            raise
+        state = f"{'written' if feed.changed else 'unchanged'}: {feed.path}"
     deleted = delete_episode_files(show, entry) if delete_audio else []
     kept = f"deleted {len(deleted)} file(s) from public/" if deleted else "its audio stays"
-    if not show.feed_path.is_file():  # never built: the next build leaves it out
-        click.echo(f"Removed {slug}; {kept}.")
-        return
-    feed = write_feed(show)
-    state = "written" if feed.changed else "unchanged"
-    click.echo(f"Removed {slug} from the feed; {kept}. Feed {state}: {feed.path}")
+    click.echo(f"Removed {slug} from the feed; {kept}. Feed {state}")
 
 
 @cli.command()
@@ -318,6 +321,7 @@ def validate(target: str | None, as_json: bool) -> None:
     Exits with status 1 when there are errors.
     """
     from episodes.checkfeed import check_feed
+    from feeds.validate import has_errors
 
     findings = check_feed(target)
     if as_json:
@@ -327,7 +331,7 @@ def validate(target: str | None, as_json: bool) -> None:
             click.echo(finding.line())
         errors = sum(1 for f in findings if f.severity == "error")
         click.echo(f"{errors} error(s), {len(findings) - errors} warning(s).", err=True)
-    if any(f.severity == "error" for f in findings):
+    if has_errors(findings):
         sys.exit(1)
 
 

@@ -17,10 +17,10 @@ from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_bytes
 from episodes.show import Show
 from feeds import Channel, Item, build_feed, make_cover
-from feeds.model import Funding, Transcript
-from feeds.rss import MAX_DESCRIPTION_BYTES
+from feeds.model import MAX_DESCRIPTION_BYTES, Funding, Transcript
 
 SUMMARY_CHARS = 600  # of the first paragraph, in the plain-text description
+MAX_URL_CHARS = 300  # a longer link (tracking parameters) stays out of descriptions
 REJECTED_FEED = "rejected-feed.xml"
 SYNTHETIC_NOTE = "Narrated with synthetic speech by Presscast."
 # Transcript types as the episode manifest names them; VTT and SRT are timed captions.
@@ -133,9 +133,10 @@ def plain_description(entry: Entry, marks: list[tuple[float, str]]) -> str:
     """The opening of the article, its chapters with timestamps, the link, the note."""
     article = entry.article
     first = next((b.text for b in article.blocks if b.kind == "paragraph"), "")
-    if len(first) > SUMMARY_CHARS:
+    if len(first) > SUMMARY_CHARS:  # 600 characters: at most 2400 bytes
         first = first[: SUMMARY_CHARS - 3].rsplit(" ", 1)[0] + "…"
-    tail = [f"Original article: {article.url}"] if article.url else []
+    url = _short_url(article.url)
+    tail = [f"Original article: {url}"] if url else []
     tail.append(SYNTHETIC_NOTE)
     parts = [first] if first else []
     chapters = ["Chapters:", *(f"{timestamp(start)} {title}" for start, title in marks)]
@@ -147,29 +148,40 @@ def plain_description(entry: Entry, marks: list[tuple[float, str]]) -> str:
 def html_description(entry: Entry, marks: list[tuple[float, str]]) -> str:
     """content:encoded: the article as HTML, as much as fits in 4000 bytes, then the link.
 
-    Chapters come first (apps that read only this show them), and the article is cut at
-    a paragraph, never mid-tag.
+    Chapters come first (apps that read only this show them), as many as fit; the
+    article is cut at a paragraph, never mid-tag.
     """
     article = entry.article
     tail = []
-    if article.url:
-        url = html.escape(article.url, quote=True)
+    url = _short_url(article.url)
+    if url:
+        url = html.escape(url, quote=True)
         tail.append(f'<p>Read the original article: <a href="{url}">{url}</a></p>')
     tail.append(f"<p><em>{html.escape(SYNTHETIC_NOTE)}</em></p>")
+    more = "<p>…</p>"
     head = []
     if len(marks) > 1:
-        lines = "<br>".join(f"{timestamp(s)} {html.escape(t)}" for s, t in marks)
-        head.append(f"<p>Chapters:<br>{lines}</p>")
+        lines = [f"{timestamp(s)} {html.escape(t)}" for s, t in marks]
+        fitted = _fitting(lines, [*tail, more, "<p>Chapters:<br></p>"], "<br>")
+        head.append(f"<p>Chapters:<br>{'<br>'.join(fitted)}</p>")
     body = [
         f"<h2>{html.escape(b.text)}</h2>"
         if b.kind == "heading"
         else f"<p>{html.escape(b.text)}</p>"
         for b in article.blocks
     ]
-    fitted = _fitting(body, head + tail + ["<p>…</p>"], "")
-    if len(fitted) < len(body):
-        fitted.append("<p>…</p>")
-    return "".join(head + fitted + tail)
+    shown = _fitting(body, [*head, *tail, more], "")
+    if len(shown) < len(body):
+        shown.append(more)
+    return "".join(head + shown + tail)
+
+
+def _short_url(url: str | None) -> str | None:
+    """The article's URL for a description, unless it is too long to be worth the bytes.
+
+    The item's <link> carries it anyway.
+    """
+    return url if url and len(url) <= MAX_URL_CHARS else None
 
 
 def _fitting(pieces: list[str], fixed: list[str], joiner: str) -> list[str]:

@@ -14,8 +14,7 @@ import tomli_w
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_text
 from feeds.categories import category_problem
-from feeds.model import MEDIUMS, SHOW_TYPES, Person, podcast_guid
-from feeds.rss import MAX_DESCRIPTION_BYTES
+from feeds.model import MAX_DESCRIPTION_BYTES, MEDIUMS, SHOW_TYPES, Person, podcast_guid
 
 SHOW_FILE = "show.toml"
 FEED_FILE = "feed.xml"
@@ -232,20 +231,31 @@ def load_show(root: Path) -> Show:
 def ensure_podcast_guid(show: Show) -> Show:
     """The show with its podcast:guid, generated and stored in show.toml if it had none.
 
-    The line goes in as text, so the producer's comments and layout in show.toml survive.
+    The line goes in as text, so the producer's comments and layout in show.toml survive;
+    the result is parsed before it is written, and a file it cannot be put in is left
+    alone with a message saying which line to add.
     """
     if show.config.podcast_guid:
         return show
     guid = podcast_guid(show.config.base_url + FEED_FILE)
     path = show.root / SHOW_FILE
     text = path.read_text(encoding="utf-8")
-    line = f'podcast_guid = "{guid}"  # the show\'s identity in podcast apps: never change it\n'
+    line = f'podcast_guid = "{guid}"  # the show\'s identity in podcast apps: never change it'
+    empty = re.compile(r'^podcast_guid\s*=\s*(""|\'\')[ \t]*(#.*)?$', re.MULTILINE)
     header = re.search(r"^\[feed\][ \t]*(#.*)?$", text, re.MULTILINE)
-    if header:
-        text = text[: header.end()] + "\n" + line + text[header.end() + 1 :]
+    if empty.search(text):
+        updated = empty.sub(line, text, count=1)
+    elif header:
+        updated = f"{text[: header.end()]}\n{line}{text[header.end() :]}"
     else:
-        text = text.rstrip("\n") + "\n\n[feed]\n" + line
-    atomic_write_text(path, text)
+        updated = text.rstrip("\n") + f"\n\n[feed]\n{line}\n"
+    try:
+        stored = tomllib.loads(updated).get("feed", {}).get("podcast_guid")
+    except tomllib.TOMLDecodeError:
+        stored = None
+    if stored != guid:
+        raise PresscastError(f"{path}: add this line to its [feed] table, then build again: {line}")
+    atomic_write_text(path, updated)
     return load_show(show.root)
 
 

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+MAX_DESCRIPTION_BYTES = 4000  # Apple Podcasts: channel and episode descriptions
 SHOW_TYPES = ("episodic", "serial")
 EPISODE_TYPES = ("full", "trailer", "bonus")
 # podcast:medium values (Podcasting 2.0), each also with an "L" suffix for a list of them.

@@ -19,9 +19,16 @@ from feedgen.feed import FeedGenerator
 
 from feeds.errors import FeedError
 from feeds.extension import PresscastEntryExtension, PresscastExtension
-from feeds.model import EPISODE_TYPES, MEDIUMS, SHOW_TYPES, Channel, Funding, Item, Person
-
-MAX_DESCRIPTION_BYTES = 4000  # Apple Podcasts' limit for channel and episode descriptions
+from feeds.model import (
+    EPISODE_TYPES,
+    MAX_DESCRIPTION_BYTES,
+    MEDIUMS,
+    SHOW_TYPES,
+    Channel,
+    Funding,
+    Item,
+    Person,
+)
 
 # Characters XML 1.0 forbids outright (lxml refuses them): C0 controls other than tab, LF
 # and CR, lone surrogates, and the non-characters U+FFFE and U+FFFF.

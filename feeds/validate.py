@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from feeds.categories import category_problem
-from feeds.model import MEDIUMS, podcast_guid
+from feeds.model import MAX_DESCRIPTION_BYTES, MEDIUMS, podcast_guid
 
 ERROR = "error"
 WARNING = "warning"
@@ -42,7 +42,6 @@ PODCAST_NS_ALIAS = "https://github.com/Podcastindex-org/podcast-namespace/blob/m
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
-MAX_DESCRIPTION_BYTES = 4000  # Apple: channel and episode descriptions
 MAX_TXT_CHARS = 4000  # podcast:txt node value
 MAX_NODE_CHARS = 128  # podcast:funding and podcast:person node values
 FUTURE_SLACK = timedelta(days=1)

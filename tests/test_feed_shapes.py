@@ -29,7 +29,7 @@ from audio.ffmpeg import run_ffmpeg
 from audio.transcript import Chapter, Cue, to_chapters_json, to_podcast_json, to_srt, to_webvtt
 from episodes.catalog import Episode, Numbering, add_article, list_entries, record_episode
 from episodes.errors import PresscastError
-from episodes.feed import feed_bytes, write_feed
+from episodes.feed import feed_bytes, html_description, plain_description, write_feed
 from episodes.ingest import load_source, read_article
 from episodes.show import ShowConfig, ensure_podcast_guid, init_show, load_show
 from feeds.model import Person, podcast_guid
@@ -377,6 +377,27 @@ def test_podcast_guid_is_added_once_and_keeps_the_producers_comments(tmp_path: P
     assert load_show(root).config.podcast_guid == show.config.podcast_guid  # never changes
 
 
+def test_an_empty_podcast_guid_is_filled_in_and_a_file_it_cannot_go_in_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "show"
+    make_show(root)
+    toml = (root / "show.toml").read_text()
+    blank = re.sub(r'podcast_guid = "[^"]*"', 'podcast_guid = ""  # cleared', toml)
+    (root / "show.toml").write_text(blank)
+    show = ensure_podcast_guid(load_show(root))
+    assert show.config.podcast_guid == podcast_guid(BASE + "feed.xml")
+    assert (root / "show.toml").read_text().count("podcast_guid") == 1
+
+    inline = 'feed = { type = "episodic" }\n' + re.sub(r"\[feed\][^\[]*", "", blank)
+    (root / "show.toml").write_text(inline)
+    loaded = load_show(root)
+    assert not loaded.config.podcast_guid
+    with pytest.raises(PresscastError, match="add this line to its \\[feed\\] table"):
+        ensure_podcast_guid(loaded)
+    assert (root / "show.toml").read_text() == inline, "a file it cannot edit stays as it was"
+
+
 def test_cover_art_is_checked_and_published_under_its_hash(
     tmp_path: Path, mp3_bytes: bytes
 ) -> None:
@@ -421,6 +442,18 @@ def test_list_and_remove(run: Callable[..., Result], tmp_path: Path, mp3_bytes: 
     assert gone.exit_code == 0 and not audio.exists()
     assert not list((root / "public" / "episodes").glob(audio.stem + "*"))
 
+    (root / "show.toml").write_text(
+        (root / "show.toml").read_text().replace('image = ""', 'image = "nowhere.png"')
+    )
+    refused = run("remove", keep, "--delete-audio", cwd=root)
+    assert refused.exit_code == 1 and "nowhere.png" in refused.stderr
+    kept_record = json.loads((root / "articles" / keep / "episode.json").read_text())
+    assert (root / "public" / kept_record["file"]).is_file(), "nothing deleted on failure"
+    assert not json.loads((root / "articles" / keep / "article.json").read_text())["removed"]
+    (root / "show.toml").write_text(
+        (root / "show.toml").read_text().replace('image = "nowhere.png"', 'image = ""')
+    )
+
     missing = run("remove", "no-such-slug", cwd=root)
     assert missing.exit_code == 1
     assert missing.stderr.strip().count("\n") == 0 and "no article 'no-such-slug'" in missing.stderr
@@ -450,3 +483,21 @@ def test_served_feed_points_at_the_server(tmp_path: Path, mp3_bytes: bytes) -> N
         assert audio.status_code == 206 and audio.content == mp3_bytes[:100]
         assert audio.headers["Content-Type"] == "audio/mpeg"
     assert (root / "public" / "feed.xml").read_bytes() == published, "the published feed stays"
+
+
+def test_descriptions_stay_within_4000_bytes(tmp_path: Path, mp3_bytes: bytes) -> None:
+    """Many chapters, a long first paragraph in a 3-byte script and a long tracking link."""
+    root = make_show(tmp_path / "show")
+    long_url = "https://news.example.com/a?" + "utm=x&" * 400
+    body = "漢字" * 900 + "\n\n" + "\n\n".join(f"# Part {n}\n\nText {n}." for n in range(120))
+    publish(root, mp3_bytes, "Long one", body, 1, url=long_url)
+    entry = list_entries(load_show(root))[0]
+    marks = [(n * 30.0, f"Part {n} with a longer title") for n in range(120)]
+    plain, html = plain_description(entry, marks), html_description(entry, marks)
+    assert len(plain.encode()) <= 4000 and len(html.encode()) <= 4000
+    assert "00:30 Part 1 with a longer title" in plain and "00:30 Part 1" in html
+    assert long_url not in plain and long_url not in html
+    data, _ = feed_of(root)  # the feed builds, and validate finds nothing over the limit
+    show = load_show(root)
+    findings = validate_feed(data, LocalFiles(show.config.base_url, show.public_dir))
+    assert not [f for f in findings if "length" in f.rule], [f.line() for f in findings]
