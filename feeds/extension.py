@@ -14,11 +14,10 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.util import xml_elem
 from lxml import etree
 
-from feeds.model import Funding, Person, Transcript
+from feeds.model import CHAPTERS_TYPE, Funding, Person, Transcript
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
-CHAPTERS_TYPE = "application/json+chapters"
 
 _NAMESPACES = {"itunes": ITUNES_NS, "podcast": PODCAST_NS}
 

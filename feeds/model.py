@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+CHAPTERS_TYPE = "application/json+chapters"  # Podcasting 2.0 JSON chapters
 MAX_DESCRIPTION_BYTES = 4000  # Apple Podcasts: channel and episode descriptions
 SHOW_TYPES = ("episodic", "serial")
 EPISODE_TYPES = ("full", "trailer", "bonus")

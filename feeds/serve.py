@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 from urllib.parse import unquote_to_bytes, urlsplit
 
+from feeds.model import CHAPTERS_TYPE
+
 FeedSource = Callable[[str], bytes]
 """Given the base URL the server is reached at (ending "/"), the feed.xml bytes to serve."""
 
@@ -50,7 +52,6 @@ _TYPES = {
     ".txt": "text/plain; charset=utf-8",
 }
 _CHAPTERS_SUFFIX = ".chapters.json"
-_CHAPTERS_TYPE = "application/json+chapters"
 _DEFAULT_TYPE = "application/octet-stream"
 # Web players fetch these with fetch()/XHR or <track>, so they need CORS; images and
 # pages load without it.
@@ -69,7 +70,7 @@ def content_type(name: str) -> str:
     """The Content-Type for a file name; the chapters double extension wins over .json."""
     lower = name.lower()
     if lower.endswith(_CHAPTERS_SUFFIX):
-        return _CHAPTERS_TYPE
+        return CHAPTERS_TYPE
     return _TYPES.get(os.path.splitext(lower)[1], _DEFAULT_TYPE)
 
 

@@ -26,7 +26,14 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from feeds.categories import category_problem
-from feeds.model import MAX_DESCRIPTION_BYTES, MEDIUMS, podcast_guid
+from feeds.model import (
+    CHAPTERS_TYPE,
+    EPISODE_TYPES,
+    MAX_DESCRIPTION_BYTES,
+    MEDIUMS,
+    SHOW_TYPES,
+    podcast_guid,
+)
 
 ERROR = "error"
 WARNING = "warning"
@@ -61,10 +68,7 @@ TRANSCRIPT_TYPES = frozenset(
         "text/plain",
     )
 )
-CHAPTERS_TYPE = "application/json+chapters"
 EXPLICIT_LEGACY = frozenset(("yes", "no", "clean", "explicit"))
-SHOW_TYPES = ("episodic", "serial")
-EPISODE_TYPES = ("full", "trailer", "bonus")
 _URL_ATTRIBUTES = frozenset(("url", "href", "img", "feedUrl", "uri"))
 
 # ISO 639-1 (Apple: "two-letter language codes, with some possible modifiers"), with the
@@ -824,15 +828,6 @@ class _Checker:
                 "episode until then",
             )
 
-    def duration(self, elements: list[_Element], where: str) -> None:
-        duration = (elements[0].text or "").strip()
-        if not _DURATION.fullmatch(duration):
-            self.flag(
-                "apple.duration",
-                where,
-                f"itunes:duration should be seconds or [HH:]MM:SS, got {_quote(duration)}",
-            )
-
     def itunes_number(self, elements: list[_Element], where: str) -> None:
         element = elements[0]
         if not _is_positive_int(element.text):
@@ -841,15 +836,6 @@ class _Checker:
                 f"apple.{name}",
                 where,
                 f"itunes:{name} must be a whole number from 1, got {_quote(element.text)}",
-            )
-
-    def episode_type(self, elements: list[_Element], where: str) -> None:
-        value = (elements[0].text or "").strip()
-        if value not in EPISODE_TYPES:
-            self.flag(
-                "apple.episode-type",
-                where,
-                f'itunes:episodeType must be "full", "trailer" or "bonus", got {_quote(value)}',
             )
 
     def item_description(self, elements: list[_Element], where: str) -> None:
@@ -928,24 +914,6 @@ class _Checker:
                 f'podcast:chapters type should be "{CHAPTERS_TYPE}", got {_quote(kind)}',
             )
         self.local_chapters(url, kind, where)
-
-    def podcast_season(self, elements: list[_Element], where: str) -> None:
-        value = (elements[0].text or "").strip()
-        if not (value.isascii() and value.isdigit()):
-            self.flag(
-                "podcast.season",
-                where,
-                f"podcast:season must be a whole number, got {_quote(value)}",
-            )
-
-    def podcast_episode(self, elements: list[_Element], where: str) -> None:
-        value = (elements[0].text or "").strip()
-        if not _DECIMAL.fullmatch(value):
-            self.flag(
-                "podcast.episode",
-                where,
-                f"podcast:episode must be a number such as 3 or 315.5, got {_quote(value)}",
-            )
 
     def fundings(self, elements: list[_Element], where: str) -> None:
         for funding in elements:
@@ -1090,12 +1058,32 @@ class _Checker:
             )
 
 
+_ItemCheck = Callable[[_Checker, list[_Element], str], None]
+
+
+def _text_check(rule: str, ok: Callable[[str], object], expected: str) -> _ItemCheck:
+    """A check of a tag's text: `rule` is flagged, saying `expected`, when `ok` says no."""
+
+    def check(checker: _Checker, elements: list[_Element], where: str) -> None:
+        value = (elements[0].text or "").strip()
+        if not ok(value):
+            checker.flag(rule, where, f"{expected}, got {_quote(value)}")
+
+    return check
+
+
 # Checks of optional item tags, by tag: each gets the item's elements of that tag.
-_ITEM_CHECKS: dict[str, Callable[[_Checker, list[_Element], str], None]] = {
-    _I + "duration": _Checker.duration,
+_ITEM_CHECKS: dict[str, _ItemCheck] = {
+    _I + "duration": _text_check(
+        "apple.duration", _DURATION.fullmatch, "itunes:duration should be seconds or [HH:]MM:SS"
+    ),
     _I + "episode": _Checker.itunes_number,
     _I + "season": _Checker.itunes_number,
-    _I + "episodeType": _Checker.episode_type,
+    _I + "episodeType": _text_check(
+        "apple.episode-type",
+        EPISODE_TYPES.__contains__,
+        'itunes:episodeType must be "full", "trailer" or "bonus"',
+    ),
     _I + "explicit": _Checker.item_explicit,
     _I + "image": _Checker.item_image,
     "description": _Checker.item_description,
@@ -1103,8 +1091,14 @@ _ITEM_CHECKS: dict[str, Callable[[_Checker, list[_Element], str], None]] = {
     "link": _Checker.item_link,
     _P + "transcript": _Checker.transcripts,
     _P + "chapters": _Checker.chapters,
-    _P + "season": _Checker.podcast_season,
-    _P + "episode": _Checker.podcast_episode,
+    _P + "season": _text_check(
+        "podcast.season",
+        lambda value: value.isascii() and value.isdigit(),
+        "podcast:season must be a whole number",
+    ),
+    _P + "episode": _text_check(
+        "podcast.episode", _DECIMAL.fullmatch, "podcast:episode must be a number such as 3 or 315.5"
+    ),
     _P + "funding": _Checker.fundings,
     _P + "person": _Checker.persons,
 }
