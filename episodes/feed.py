@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from feeds.model import MAX_DESCRIPTION_BYTES, Funding, Transcript
 SUMMARY_CHARS = 600  # of the first paragraph, in the plain-text description
 MAX_URL_CHARS = 300  # a longer link (tracking parameters) stays out of descriptions
 REJECTED_FEED = "rejected-feed.xml"
+_BUILD_DATE = re.compile(rb"<lastBuildDate>[^<]*</lastBuildDate>")
 SYNTHETIC_NOTE = "Narrated with synthetic speech by Presscast."
 # Transcript types as the episode manifest names them; VTT and SRT are timed captions.
 CAPTIONS = ("text/vtt", "application/x-subrip")
@@ -233,10 +235,18 @@ def write_feed(show: Show) -> FeedResult:
         )
     warnings = [f.line() for f in findings if f.severity != "error"]
     path = show.feed_path
-    if path.is_file() and path.read_bytes() == data:
+    if path.is_file() and _settled(path.read_bytes()) == _settled(data):
         return FeedResult(path, False, warnings)
     atomic_write_bytes(path, data)
     return FeedResult(path, True, warnings)
+
+
+def _settled(feed: bytes) -> bytes:
+    """The feed without its lastBuildDate, for telling whether anything else changed.
+
+    A feed with no episodes gets "now" there; a rebuild must not rewrite it for that.
+    """
+    return _BUILD_DATE.sub(b"", feed, count=1)
 
 
 def delete_episode_files(show: Show, entry: Entry) -> list[Path]:

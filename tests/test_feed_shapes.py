@@ -11,6 +11,7 @@ import dataclasses
 import io
 import json
 import re
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -27,7 +28,15 @@ from PIL import Image
 
 from audio.ffmpeg import run_ffmpeg
 from audio.transcript import Chapter, Cue, to_chapters_json, to_podcast_json, to_srt, to_webvtt
-from episodes.catalog import Episode, Numbering, add_article, list_entries, record_episode
+from episodes.catalog import (
+    Episode,
+    Numbering,
+    add_article,
+    find_entry,
+    list_entries,
+    record_episode,
+    set_removed,
+)
 from episodes.errors import PresscastError
 from episodes.feed import feed_bytes, html_description, plain_description, write_feed
 from episodes.ingest import load_source, read_article
@@ -501,3 +510,14 @@ def test_descriptions_stay_within_4000_bytes(tmp_path: Path, mp3_bytes: bytes) -
     show = load_show(root)
     findings = validate_feed(data, LocalFiles(show.config.base_url, show.public_dir))
     assert not [f for f in findings if "length" in f.rule], [f.line() for f in findings]
+
+
+def test_a_feed_with_every_episode_removed_is_not_rewritten_for_its_date(
+    tmp_path: Path, mp3_bytes: bytes
+) -> None:
+    root = make_show(tmp_path / "show")
+    slug = publish(root, mp3_bytes, "Only one", "Alone.", 1)
+    set_removed(find_entry(load_show(root), slug))
+    assert write_feed(load_show(root)).changed
+    time.sleep(1.1)  # lastBuildDate ("now" for an empty feed) moves on by a second
+    assert not write_feed(load_show(root)).changed
