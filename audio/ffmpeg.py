@@ -1,7 +1,8 @@
 """The one place that locates and runs ffmpeg.
 
-No system ffmpeg is assumed: the binary shipped by `imageio-ffmpeg` is used, unless
-PRESSCAST_FFMPEG names another or a system `ffmpeg` is on PATH.
+No system ffmpeg is assumed: the binary shipped by `imageio-ffmpeg` (a known, recent
+version) is used, unless PRESSCAST_FFMPEG names another. Mastering needs ffmpeg 7 or
+newer: it decodes its own MP3 output in the same process to measure it.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import shutil
+import struct
 import subprocess
 import tempfile
-import threading
 from collections.abc import Sequence
 
 from audio.errors import AudioError
@@ -24,14 +26,66 @@ def ffmpeg_exe() -> str:
     override = os.environ.get("PRESSCAST_FFMPEG")
     if override:
         return override
-    on_path = shutil.which("ffmpeg")
-    if on_path:
-        return on_path
     try:
         import imageio_ffmpeg
-    except ImportError as exc:  # pragma: no cover - a hard dependency
-        raise AudioError("ffmpeg not found: install imageio-ffmpeg or put ffmpeg on PATH") from exc
-    return imageio_ffmpeg.get_ffmpeg_exe()
+
+        return imageio_ffmpeg.get_ffmpeg_exe()  # its own binary, else one on PATH
+    except (ImportError, RuntimeError):  # pragma: no cover - a hard dependency
+        on_path = shutil.which("ffmpeg")
+        if on_path:
+            return on_path
+    raise AudioError("ffmpeg not found: install imageio-ffmpeg or set PRESSCAST_FFMPEG")
+
+
+MIN_VERSION = 7  # loopback decoding (`-dec`): the MP3 is measured by the ffmpeg encoding it
+
+
+@functools.cache
+def ffmpeg_version() -> tuple[int, int] | None:
+    """(major, minor) of the ffmpeg in use; None when its banner names no release."""
+    return _parse_version(run_ffmpeg(["-version"]).decode("utf-8", "replace"))
+
+
+def _parse_version(banner: str) -> tuple[int, int] | None:
+    match = re.search(r"ffmpeg version n?(\d+)\.(\d+)", banner)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def require_ffmpeg() -> None:
+    """AudioError unless ffmpeg is recent enough to master (git builds are taken as recent)."""
+    version = ffmpeg_version()
+    if version is not None and version[0] < MIN_VERSION:
+        raise AudioError(
+            f"ffmpeg {version[0]}.{version[1]} at {ffmpeg_exe()} is too old: Presscast needs "
+            f"ffmpeg {MIN_VERSION} or newer (unset PRESSCAST_FFMPEG to use imageio-ffmpeg's)"
+        )
+
+
+WAV_PACKET_BYTES = 1 << 16  # ffmpeg reads WAV in 4 KiB packets: one thread hand-off each
+WAV_STDIN = ["-f", "wav", "-max_size", str(WAV_PACKET_BYTES), "-i", "pipe:0"]
+
+
+def input_args(path: str | os.PathLike[str]) -> list[str]:
+    """`-i path`, asking for large packets when the file is WAV (less work per second)."""
+    with open(path, "rb") as file:
+        head = file.read(12)
+    is_wav = head[:4] == b"RIFF" and head[8:12] == b"WAVE"
+    sized = ["-max_size", str(WAV_PACKET_BYTES)] if is_wav else []
+    return [*sized, "-i", os.fspath(path)]
+
+
+def streamed_wav_header(rate: int) -> bytes:
+    """The header of 16-bit mono WAV of unknown length, for PCM streamed to WAV_STDIN."""
+    unknown = 0xFFFFFFFF
+    fmt = struct.pack("<IHHIIHH", 16, 1, 1, rate, 2 * rate, 2, 16)
+    return (
+        b"RIFF"
+        + struct.pack("<I", unknown)
+        + b"WAVEfmt "
+        + fmt
+        + b"data"
+        + struct.pack("<I", unknown)
+    )
 
 
 def _command(args: Sequence[str]) -> list[str]:
@@ -103,7 +157,7 @@ class FfmpegProcess:
     """ffmpeg running beside Python: fed on stdin (or reading a file) while we go on.
 
     Its stderr goes to a temporary file, not a pipe: a chatty filter could fill a pipe
-    and stall it. `done` is set once it has finished or been killed.
+    and stall it.
     """
 
     def __init__(self, args: Sequence[str], stdin: bool, loglevel: str = "error") -> None:
@@ -115,7 +169,6 @@ class FfmpegProcess:
             stdout=subprocess.DEVNULL,
             stderr=self.log,
         )
-        self.done = threading.Event()
 
     def finish(self) -> str:
         """Close stdin and wait; stderr's text, or AudioError with its last line."""
@@ -138,6 +191,5 @@ class FfmpegProcess:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
-        self.done.set()
         with contextlib.suppress(OSError):
             self.log.close()
