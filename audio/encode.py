@@ -72,7 +72,8 @@ def encode_file(source: Path, out: Path, settings: EncodeSettings) -> Encoded:
     search = find_gain(source)
     gain, after = search.gain, None
     for _ in range(ENCODE_ROUNDS):
-        after = _MeteredEncode(source, out, settings, gain).wait()
+        mastering = mastering_filter(gain, search.before, settings.sample_rate)
+        after = _MeteredEncode(source, out, settings, mastering).wait()
         assert after is not None
         corrected = next_gain(gain, after, slope=search.slope)
         if corrected is None:
@@ -87,7 +88,7 @@ class _MeteredEncode:
     The meter reads the encoder's own packets through a loopback decoder (`-dec`), so
     what is measured is exactly what was written, at no cost of a second process.
     `source` is a WAV file, or None to take streamed 16-bit mono PCM at `rate` through
-    write(). With `gain` None the audio is encoded as it is, and not metered.
+    write(). With `mastering` (filters) None the audio is encoded as it is, unmetered.
     """
 
     def __init__(
@@ -95,11 +96,11 @@ class _MeteredEncode:
         source: Path | None,
         out: Path,
         settings: EncodeSettings,
-        gain: float | None,
+        mastering: str | None,
         rate: int = 0,
     ) -> None:
         require_ffmpeg()
-        filters = f"{mastering_filter(gain)}," if gain is not None else ""
+        filters = f"{mastering}," if mastering is not None else ""
         rate_out = settings.sample_rate
         args = [
             "-y", *(WAV_STDIN if source is None else input_args(source)),
@@ -108,10 +109,10 @@ class _MeteredEncode:
             "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k",
             "-id3v2_version", "3", "-write_xing", "1", "-f", "mp3", str(out),
         ]  # fmt: skip
-        if gain is not None:
+        if mastering is not None:
             args += ["-dec", "0:0", "-filter_complex", f"[dec:0]{meter_filter()}[meter]",
                      "-map", "[meter]", "-f", "null", "-"]  # fmt: skip
-        self.metered = gain is not None
+        self.metered = mastering is not None
         self.encoder = FfmpegProcess(args, stdin=source is None,
                                      loglevel="info" if self.metered else "error")  # fmt: skip
         if source is None:
@@ -222,8 +223,9 @@ class LiveEncoder:
         """
         search = find_gain(self.excerpt_path)
         trial = self.excerpt_path.with_suffix(".mp3")
+        mastering = mastering_filter(search.gain, search.before, self.settings.sample_rate)
         try:
-            heard = _MeteredEncode(self.excerpt_path, trial, self.settings, search.gain).wait()
+            heard = _MeteredEncode(self.excerpt_path, trial, self.settings, mastering).wait()
         finally:
             trial.unlink(missing_ok=True)
         assert heard is not None
@@ -232,8 +234,10 @@ class LiveEncoder:
 
     def _start_encoder(self, raw: BinaryIO | None, rate: int) -> None:
         assert self.search is not None
-        self.gain, self.before = self.search.result()
-        encode = _MeteredEncode(None, self.out, self.settings, self.gain, rate)
+        self.gain, before = self.search.result()
+        self.before = before
+        mastering = mastering_filter(self.gain, before, self.settings.sample_rate)
+        encode = _MeteredEncode(None, self.out, self.settings, mastering, rate)
         self.encode = encode
         if raw is not None:
             raw.flush()

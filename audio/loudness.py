@@ -1,11 +1,13 @@
 """Loudness to podcast standards: -16 LUFS integrated, true peak at most -1 dBTP.
 
 Measured per ITU-R BS.1770 by ffmpeg's ebur128 filter. Synthetic speech has a high
-crest factor (Piper: peaks near -2 dBFS at about -26 LUFS), so a single linear gain to
--16 LUFS would clip and loudnorm's linear mode cannot apply. The episode gets gentle
-compression, one gain for the whole file and a peak limiter; the gain is found by
-measuring the result until it lands on target. The limiter's ceiling leaves room for
-the peaks MP3 encoding adds, and the encoded file is measured again.
+crest factor (Piper: peaks near -3 dBFS at about -26 LUFS), so a single linear gain to
+-16 LUFS would clip and loudnorm's linear mode cannot apply. The episode is brought to
+the level the compressor is set for, compressed (which does most of the work), given
+one gain for the whole file and a peak limiter that only catches what is left; the
+gain is found by measuring the result until it lands on target. The limiter works at
+the MP3's sample rate and its ceiling leaves room for the peaks encoding adds; the
+encoded file is measured again.
 """
 
 from __future__ import annotations
@@ -19,16 +21,23 @@ from audio.ffmpeg import input_args, run_ffmpeg_report
 
 TARGET_LUFS = -16.0
 MAX_TRUE_PEAK = -1.0  # dBTP, on the encoded file
-LIMIT = 0.5  # limiter ceiling, linear (-6 dBFS): MP3 encoding adds up to ~3 dB of peak
+# Limiter ceiling, linear (-3.1 dBFS at 44.1 kHz). Encoding at 64 kbps adds ~1 dB of true
+# peak above it: Piper speech measured -2.0 to -2.2 dBTP as MP3.
+LIMIT = 0.7
 TOLERANCE = 0.2  # LU: how close the gain search gets before encoding
 ACCEPT = 0.6  # LU: how close the encoded file must be (the promise is 1 LU)
 MAX_STEP_DB = 3.0  # the largest gain correction made from one measurement
 
-# Compression first, so the limiter has less to do. Loudness still rises ever more slowly
-# with the gain as the limiter takes over (on Piper speech, ~0.6 LU per dB far below the
-# target, ~0.25 near it), so the gain search follows the slope it measures.
-COMPRESSOR = "acompressor=threshold=0.05:ratio=4:attack=10:release=200:knee=4"
+# The compressor is set for sources at REFERENCE_LUFS (Piper's own level); any other
+# source is brought there first, within MAX_LEVEL_DB, so every engine is treated alike.
+# On Piper speech it takes the peaks down enough that the limiter then removes only
+# ~0.6 dB of RMS (a limiter alone, or a gentler compressor, needed 7-8 dB: audible).
+REFERENCE_LUFS = -26.0
+MAX_LEVEL_DB = 20.0
+COMPRESSOR = "acompressor=threshold=0.03:ratio=4:attack=3:release=150:knee=4"
+LIMITER = f"alimiter=limit={LIMIT}:level=disabled:attack=1:release=60"
 METER = "ebur128=framelog=verbose"  # the summary only; per-frame lines stay quiet
+MP3_RATE = 44100  # what the search measures at: the episode's sample rate
 
 
 @dataclass(frozen=True)
@@ -40,11 +49,18 @@ class Loudness:
     lra: float
 
 
-def mastering_filter(gain_db: float) -> str:
-    """Compression, one gain for the whole episode, then a fast peak limiter."""
+def leveling(before: Loudness) -> float:
+    """The gain (dB) that brings a source measured `before` to REFERENCE_LUFS."""
+    if before.integrated < -70:  # silence: nothing to level
+        return 0.0
+    return max(-MAX_LEVEL_DB, min(MAX_LEVEL_DB, REFERENCE_LUFS - before.integrated))
+
+
+def mastering_filter(gain_db: float, before: Loudness, rate: int = MP3_RATE) -> str:
+    """Leveling, compression, one gain for the whole episode, resampling, a peak limiter."""
     return (
-        f"{COMPRESSOR},volume={gain_db:.2f}dB,"
-        f"alimiter=limit={LIMIT}:level=disabled:attack=1:release=60"
+        f"volume={leveling(before):.2f}dB,{COMPRESSOR},volume={gain_db:.2f}dB,"
+        f"aresample={rate},{LIMITER}"
     )
 
 
@@ -60,17 +76,18 @@ class GainSearch:
 def find_gain(path: str | os.PathLike[str], rounds: int = 4) -> GainSearch:
     """The gain that brings the mastered audio to the target, and the loudness before it.
 
-    Silence (no measurable loudness) gets no gain. Loudness rises with the gain ever more
-    slowly as the limiter takes over, so each round corrects by the slope the last two
-    measured.
+    Silence (no measurable loudness) gets no gain. The first guess is what the compressed
+    audio lacks; as the limiter starts to work loudness rises more slowly than the gain,
+    so each round corrects by the slope the last two measured.
     """
     before = measure(path, true_peak=False)
     if before.integrated < -70:
         return GainSearch(0.0, before)
-    gain, slope = TARGET_LUFS - before.integrated, 0.9
+    compressed = measure(path, f"volume={leveling(before):.2f}dB,{COMPRESSOR}", true_peak=False)
+    gain, slope = TARGET_LUFS - compressed.integrated, 0.9
     previous: tuple[float, float] | None = None
     for _ in range(rounds):
-        level = measure(path, f"{mastering_filter(gain)},aresample=44100", true_peak=False)
+        level = measure(path, mastering_filter(gain, before), true_peak=False)
         if previous and abs(gain - previous[0]) > 0.01:
             slope = min(1.5, max(0.2, (level.integrated - previous[1]) / (gain - previous[0])))
         if abs(level.integrated - TARGET_LUFS) <= TOLERANCE:

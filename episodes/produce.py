@@ -38,7 +38,7 @@ from episodes.narration import (
 )
 from episodes.show import Show, ensure_podcast_guid
 
-MASTER_VERSION = "2"  # bump when mastering changes what an unchanged script sounds like
+MASTER_VERSION = "3"  # bump when mastering changes what an unchanged script sounds like
 
 
 @dataclass
