@@ -21,23 +21,24 @@ from audio.ffmpeg import input_args, run_ffmpeg_report
 
 TARGET_LUFS = -16.0
 MAX_TRUE_PEAK = -1.0  # dBTP, on the encoded file
-# Limiter ceiling, linear (-3.1 dBFS at 44.1 kHz). Encoding at 64 kbps adds ~1 dB of true
-# peak above it: Piper speech measured -2.0 to -2.2 dBTP as MP3.
-LIMIT = 0.7
+# Limiter ceiling, linear (-4.4 dBFS at 44.1 kHz). Encoding at 64 kbps adds ~1.5 dB of true
+# peak above it: a 25.8-minute Piper episode measured -2.3 dBTP as MP3 (at 0.7, -0.8).
+LIMIT = 0.6
 TOLERANCE = 0.2  # LU: how close the gain search gets before encoding
 ACCEPT = 0.6  # LU: how close the encoded file must be (the promise is 1 LU)
 MAX_STEP_DB = 3.0  # the largest gain correction made from one measurement
 
 # The compressor is set for sources at REFERENCE_LUFS (Piper's own level); any other
 # source is brought there first, within MAX_LEVEL_DB, so every engine is treated alike.
-# On Piper speech it takes the peaks down enough that the limiter then removes only
-# ~0.6 dB of RMS (a limiter alone, or a gentler compressor, needed 7-8 dB: audible).
+# On Piper speech it takes the peaks down enough that the limiter then removes ~2.2 dB
+# of RMS; with a gentler compressor or a lower ceiling it had to remove 7-8 dB (audible).
 REFERENCE_LUFS = -26.0
 MAX_LEVEL_DB = 20.0
 COMPRESSOR = "acompressor=threshold=0.03:ratio=4:attack=3:release=150:knee=4"
 LIMITER = f"alimiter=limit={LIMIT}:level=disabled:attack=1:release=60"
 METER = "ebur128=framelog=verbose"  # the summary only; per-frame lines stay quiet
 MP3_RATE = 44100  # what the search measures at: the episode's sample rate
+FIRST_SLOPE = 0.5  # LU per dB near the target, before two measurements tell (0.45-0.7 seen)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class GainSearch:
 
     gain: float
     before: Loudness
-    slope: float = 0.9  # LU per dB near `gain`: corrections from the MP3 use it
+    slope: float = FIRST_SLOPE  # LU per dB near `gain`: corrections from the MP3 use it
 
 
 def find_gain(path: str | os.PathLike[str], rounds: int = 4) -> GainSearch:
@@ -84,7 +85,7 @@ def find_gain(path: str | os.PathLike[str], rounds: int = 4) -> GainSearch:
     if before.integrated < -70:
         return GainSearch(0.0, before)
     compressed = measure(path, f"volume={leveling(before):.2f}dB,{COMPRESSOR}", true_peak=False)
-    gain, slope = TARGET_LUFS - compressed.integrated, 0.9
+    gain, slope = TARGET_LUFS - compressed.integrated, FIRST_SLOPE
     previous: tuple[float, float] | None = None
     for _ in range(rounds):
         level = measure(path, mastering_filter(gain, before), true_peak=False)
