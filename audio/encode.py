@@ -29,10 +29,9 @@ from audio.ffmpeg import (
 from audio.loudness import (
     TOLERANCE,
     Loudness,
+    Mastering,
     find_gain,
-    mastering_filter,
     meter_filter,
-    next_gain,
     on_target,
     parse_report,
 )
@@ -64,26 +63,30 @@ class Encoded:
     after: Loudness | None = None
 
 
-def encode_file(source: Path, out: Path, settings: EncodeSettings) -> Encoded:
-    """Encode a WAV file with the loudness gain; correct the gain by what the MP3 measures."""
+def encode_file(
+    source: Path, out: Path, settings: EncodeSettings, start: Mastering | None = None
+) -> Encoded:
+    """Encode a WAV file at the target loudness, correcting by what the MP3 measures.
+
+    The mastering is searched for on the file, unless `start` (what a live encode of the
+    same audio measured, already corrected) is given.
+    """
     if not settings.normalize_loudness:
         _MeteredEncode(source, out, settings, None).wait()
         return Encoded()
-    search = find_gain(source)
-    gain, after = search.gain, None
+    mastering, after = start or find_gain(source), None
     for _ in range(ENCODE_ROUNDS):
-        mastering = mastering_filter(gain, search.before, settings.sample_rate)
-        after = _MeteredEncode(source, out, settings, mastering).wait()
+        after = _MeteredEncode(source, out, settings, mastering.filter(settings.sample_rate)).wait()
         assert after is not None
-        corrected = next_gain(gain, after, slope=search.slope)
+        corrected = mastering.corrected(after)
         if corrected is None:
             break
-        gain = corrected
-    return Encoded(gain, search.before, after)
+        mastering = corrected
+    return Encoded(mastering.gain, mastering.before, after)
 
 
 class _MeteredEncode:
-    """One ffmpeg encoding WAV to the MP3 `out` and, with a gain, metering that MP3.
+    """One ffmpeg encoding WAV to the MP3 `out` and, when mastering, metering that MP3.
 
     The meter reads the encoder's own packets through a loopback decoder (`-dec`), so
     what is measured is exactly what was written, at no cost of a second process.
@@ -148,10 +151,10 @@ class LiveEncoder:
         self.excerpt = bytearray()
         self.excerpt_path = assembly.with_name(assembly.name + ".excerpt.wav")
         self.pool = ThreadPoolExecutor(max_workers=1)
-        self.search: Future[tuple[float, Loudness]] | None = None
+        self.search: Future[Mastering] | None = None
         self.encode: _MeteredEncode | None = None
-        self.gain = 0.0
-        self.before: Loudness | None = None
+        self.mastering: Mastering | None = None
+        self.retry: Mastering | None = None  # for encode_file, when this missed the target
         self.failed = False
 
     def feed(self, pcm: bytes, raw: BinaryIO, rate: int) -> None:
@@ -189,9 +192,12 @@ class LiveEncoder:
             after = encode.wait()
         except AudioError:
             return None
+        assert self.mastering is not None
         if after is None or not on_target(after):
+            # what the whole episode measured is the best start for the file path
+            self.retry = self.mastering.corrected(after) if after is not None else None
             return None
-        return Encoded(self.gain, self.before, after)
+        return Encoded(self.mastering.gain, self.mastering.before, after)
 
     def close_encoder(self) -> None:
         """Stop the encoder (its meter runs inside it), if it runs."""
@@ -214,30 +220,28 @@ class LiveEncoder:
         self.excerpt = bytearray()
         self.search = self.pool.submit(self._excerpt_gain)
 
-    def _excerpt_gain(self) -> tuple[float, Loudness]:
+    def _excerpt_gain(self) -> Mastering:
         """The gain found on the excerpt, corrected once by what the excerpt measures as MP3.
 
         The WAV search cannot see what encoding does: on Piper speech at 64 kbps the MP3
         measures ~0.4 LU below the audio it was made from. The episode's own MP3 is
         measured in the end, so one correction is enough here.
         """
-        search = find_gain(self.excerpt_path)
+        mastering = find_gain(self.excerpt_path)
         trial = self.excerpt_path.with_suffix(".mp3")
-        mastering = mastering_filter(search.gain, search.before, self.settings.sample_rate)
+        chain = mastering.filter(self.settings.sample_rate)
         try:
-            heard = _MeteredEncode(self.excerpt_path, trial, self.settings, mastering).wait()
+            heard = _MeteredEncode(self.excerpt_path, trial, self.settings, chain).wait()
         finally:
             trial.unlink(missing_ok=True)
         assert heard is not None
-        corrected = next_gain(search.gain, heard, accept=TOLERANCE, slope=search.slope)
-        return (search.gain if corrected is None else corrected), search.before
+        return mastering.corrected(heard, accept=TOLERANCE) or mastering
 
     def _start_encoder(self, raw: BinaryIO | None, rate: int) -> None:
         assert self.search is not None
-        self.gain, before = self.search.result()
-        self.before = before
-        mastering = mastering_filter(self.gain, before, self.settings.sample_rate)
-        encode = _MeteredEncode(None, self.out, self.settings, mastering, rate)
+        self.mastering = self.search.result()
+        chain = self.mastering.filter(self.settings.sample_rate)
+        encode = _MeteredEncode(None, self.out, self.settings, chain, rate)
         self.encode = encode
         if raw is not None:
             raw.flush()

@@ -14,29 +14,30 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audio.errors import AudioError
 from audio.ffmpeg import input_args, run_ffmpeg_report
 
 TARGET_LUFS = -16.0
 MAX_TRUE_PEAK = -1.0  # dBTP, on the encoded file
-# Limiter ceiling, linear (-4.4 dBFS at 44.1 kHz). Encoding at 64 kbps adds ~1.5 dB of true
-# peak above it: a 25.8-minute Piper episode measured -2.3 dBTP as MP3 (at 0.7, -0.8).
+# Limiter ceiling, linear (-4.4 dBFS at 44.1 kHz). Encoding at 64 kbps adds 2-3 dB of true
+# peak above it: 24-26 minute Piper episodes measured -1.5 to -2.4 dBTP as MP3 (at 0.7,
+# -0.8). A live encode that still goes over is redone with a lower ceiling.
 LIMIT = 0.6
 TOLERANCE = 0.2  # LU: how close the gain search gets before encoding
-ACCEPT = 0.6  # LU: how close the encoded file must be (the promise is 1 LU)
+ACCEPT = 0.6  # LU: how close the encoded file must be, inside the promise
+PROMISE_LU = 1.0  # what a producer is promised: -16 +/- 1 LUFS
 MAX_STEP_DB = 3.0  # the largest gain correction made from one measurement
 
 # The compressor is set for sources at REFERENCE_LUFS (Piper's own level); any other
 # source is brought there first, within MAX_LEVEL_DB, so every engine is treated alike.
-# On Piper speech it takes the peaks down enough that the limiter then removes 2-2.2 dB
-# of RMS from 90-second stretches of a long article and ~4 dB from a short, peaky clip;
+# On Piper speech it takes the peaks down enough that the limiter then removes ~1.5 dB
+# of RMS from 90-second stretches of a long article and ~3.6 dB from a short, peaky clip;
 # the previous chain (gentler compressor, no leveling, ceiling 0.5) removed 8.5 and 11.2.
 REFERENCE_LUFS = -26.0
 MAX_LEVEL_DB = 20.0
-COMPRESSOR = "acompressor=threshold=0.03:ratio=4:attack=3:release=150:knee=4"
-LIMITER = f"alimiter=limit={LIMIT}:level=disabled:attack=1:release=60"
+COMPRESSOR = "acompressor=threshold=0.03:ratio=4:attack=1:release=150:knee=4"
 METER = "ebur128=framelog=verbose"  # the summary only; per-frame lines stay quiet
 MP3_RATE = 44100  # what the search measures at: the episode's sample rate
 FIRST_SLOPE = 0.5  # LU per dB near the target, before two measurements tell (0.45-0.7 seen)
@@ -58,25 +59,54 @@ def leveling(before: Loudness) -> float:
     return max(-MAX_LEVEL_DB, min(MAX_LEVEL_DB, REFERENCE_LUFS - before.integrated))
 
 
-def mastering_filter(gain_db: float, before: Loudness, rate: int = MP3_RATE) -> str:
-    """Leveling, compression, one gain for the whole episode, resampling, a peak limiter."""
-    return (
-        f"volume={leveling(before):.2f}dB,{COMPRESSOR},volume={gain_db:.2f}dB,"
-        f"aresample={rate},{LIMITER}"
-    )
+def limiter(limit: float = LIMIT) -> str:
+    """The peak limiter with its ceiling (linear)."""
+    return f"alimiter=limit={limit:.4f}:level=disabled:attack=1:release=60"
 
 
 @dataclass(frozen=True)
-class GainSearch:
-    """The gain found, the loudness before mastering, and how loudness follows the gain."""
+class Mastering:
+    """How an episode is mastered: one gain after compression and the limiter's ceiling.
+
+    `before` is the source's loudness (it sets the leveling); `slope` is how loudness
+    follows the gain near `gain`, in LU per dB, as the search measured it (at most 1: the
+    gain comes after the compressor, so only the limiter can take from it).
+    """
 
     gain: float
     before: Loudness
-    slope: float = FIRST_SLOPE  # LU per dB near `gain`: corrections from the MP3 use it
+    slope: float = 1.0  # unmeasured: as if nothing limited (never an overshooting step)
+    limit: float = LIMIT
+
+    def filter(self, rate: int = MP3_RATE) -> str:
+        """Leveling, compression, the gain, resampling to `rate`, the peak limiter."""
+        return (
+            f"volume={leveling(self.before):.2f}dB,{COMPRESSOR},volume={self.gain:.2f}dB,"
+            f"aresample={rate},{limiter(self.limit)}"
+        )
+
+    def corrected(self, heard: Loudness, accept: float = ACCEPT) -> Mastering | None:
+        """None when its encoded audio, measured `heard`, is on target; else what to try next.
+
+        A true peak over the limit lowers the limiter's ceiling (a lower gain would not:
+        the limiter pins the loudest peaks wherever the gain is). A loudness miss moves
+        the gain by the slope, at most MAX_STEP_DB; a slope below FIRST_SLOPE is not
+        trusted (ebur128 reports tenths of a LU, and an underestimate would overshoot).
+        """
+        if heard.integrated < -70:
+            return None
+        if heard.true_peak > MAX_TRUE_PEAK:
+            over_db = heard.true_peak - MAX_TRUE_PEAK + 0.3
+            return replace(self, limit=self.limit * 10 ** (-over_db / 20))
+        miss = TARGET_LUFS - heard.integrated
+        if abs(miss) > accept:
+            step = max(-MAX_STEP_DB, min(MAX_STEP_DB, miss / max(self.slope, FIRST_SLOPE)))
+            return replace(self, gain=self.gain + step)
+        return None
 
 
-def find_gain(path: str | os.PathLike[str], rounds: int = 4) -> GainSearch:
-    """The gain that brings the mastered audio to the target, and the loudness before it.
+def find_gain(path: str | os.PathLike[str], rounds: int = 4) -> Mastering:
+    """The mastering that brings the audio in `path` to the target, found by measuring.
 
     Silence (no measurable loudness) gets no gain. The first guess is what the compressed
     audio lacks; as the limiter starts to work loudness rises more slowly than the gain,
@@ -84,44 +114,35 @@ def find_gain(path: str | os.PathLike[str], rounds: int = 4) -> GainSearch:
     """
     before = measure(path, true_peak=False)
     if before.integrated < -70:
-        return GainSearch(0.0, before)
+        return Mastering(0.0, before)
     compressed = measure(path, f"volume={leveling(before):.2f}dB,{COMPRESSOR}", true_peak=False)
-    gain, slope = TARGET_LUFS - compressed.integrated, FIRST_SLOPE
+    gain, slope, measured = TARGET_LUFS - compressed.integrated, FIRST_SLOPE, False
     previous: tuple[float, float] | None = None
     for _ in range(rounds):
-        level = measure(path, mastering_filter(gain, before), true_peak=False)
+        level = measure(path, Mastering(gain, before).filter(), true_peak=False)
         if previous and abs(gain - previous[0]) > 0.01:
-            slope = min(1.5, max(0.2, (level.integrated - previous[1]) / (gain - previous[0])))
+            slope = min(1.0, max(0.2, (level.integrated - previous[1]) / (gain - previous[0])))
+            measured = True
         if abs(level.integrated - TARGET_LUFS) <= TOLERANCE:
             break
         previous = (gain, level.integrated)
         gain += (TARGET_LUFS - level.integrated) / slope
-    return GainSearch(gain, before, slope)
+    return Mastering(gain, before, slope if measured else 1.0)
 
 
-def next_gain(
-    gain: float, heard: Loudness, accept: float = ACCEPT, slope: float = FIRST_SLOPE
-) -> float | None:
-    """None when encoded audio measured `heard` is on target; else the gain to try next.
+def on_target(heard: Loudness, accept: float = ACCEPT) -> bool:
+    """Whether encoded audio is within `accept` LU of the target with its peak in limit."""
+    return abs(heard.integrated - TARGET_LUFS) <= accept and heard.true_peak <= MAX_TRUE_PEAK
 
-    The true-peak limit wins over the last fraction of a LU; a loudness miss is corrected
-    by `slope` (LU per dB), a step of at most MAX_STEP_DB. A slope below FIRST_SLOPE is
-    not trusted: ebur128 reports tenths of a LU, and an underestimate would overshoot.
-    """
-    if heard.integrated < -70:
+
+def missed_promise(integrated: float, true_peak: float) -> str | None:
+    """What an episode measured, when it is outside -16 +/- 1 LUFS or over -1 dBTP."""
+    if on_target(Loudness(integrated, true_peak, 0.0), accept=PROMISE_LU):
         return None
-    if heard.true_peak > MAX_TRUE_PEAK:
-        return gain - (heard.true_peak - MAX_TRUE_PEAK + 0.3)
-    miss = TARGET_LUFS - heard.integrated
-    if abs(miss) > accept:
-        step = miss / max(slope, FIRST_SLOPE)
-        return gain + max(-MAX_STEP_DB, min(MAX_STEP_DB, step))
-    return None
-
-
-def on_target(heard: Loudness) -> bool:
-    """Whether encoded audio keeps the promise: within ACCEPT of the target, peak in limit."""
-    return abs(heard.integrated - TARGET_LUFS) <= ACCEPT and heard.true_peak <= MAX_TRUE_PEAK
+    return (
+        f"measured {integrated:.1f} LUFS, true peak {true_peak:.1f} dBTP: outside "
+        f"{TARGET_LUFS:.0f} +/- {PROMISE_LU:.0f} LUFS or above {MAX_TRUE_PEAK:.0f} dBTP"
+    )
 
 
 def measure(

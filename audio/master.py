@@ -101,7 +101,9 @@ def master_episode(
     live = LiveEncoder(assembly, out, settings) if settings.normalize_loudness else None
     try:
         timings, rate, seconds = _assemble(parts, assembly, framing or Framing(), live)
-        encoded = (live.finish(rate) if live else None) or encode_file(assembly, out, settings)
+        encoded = live.finish(rate) if live else None
+        if encoded is None:
+            encoded = encode_file(assembly, out, settings, live.retry if live else None)
     finally:
         if live:
             live.close()

@@ -218,6 +218,7 @@ def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
 
     Only what changed is narrated again: unchanged sentences come from the segment cache.
     """
+    from audio.loudness import missed_promise
     from episodes.produce import build_show
 
     show = find_show()
@@ -230,6 +231,10 @@ def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
             f"Narrated {entry.article.title!r}: {entry.episode.file} "
             f"({entry.episode.duration_seconds / 60:.1f} min{level})"
         )
+        heard = (loudness["integrated_lufs"], loudness["true_peak_dbtp"]) if loudness else None
+        missed = missed_promise(*heard) if heard else None
+        if missed:
+            click.echo(f"Warning: {entry.slug} {missed}", err=True)
     if report.built:
         click.echo(f"Segments: {report.narrated} synthesized, {report.reused} from the cache.")
     else:

@@ -13,13 +13,17 @@ from audio.engines.piper_engine import PiperEngine
 from audio.ffmpeg import input_args, run_ffmpeg_report
 from audio.loudness import (
     COMPRESSOR,
-    LIMITER,
+    LIMIT,
+    MAX_STEP_DB,
     TARGET_LUFS,
     TOLERANCE,
+    Loudness,
+    Mastering,
     find_gain,
     leveling,
-    mastering_filter,
+    limiter,
     measure,
+    missed_promise,
 )
 
 SENTENCES = [
@@ -52,11 +56,11 @@ def _scaled(source: Path, db: float, out: Path) -> Path:
 def test_the_limiter_only_catches_peaks(speech: Path) -> None:
     """At the gain found, the limiter takes a few dB of RMS (~4 here; the old chain took 11)."""
     search = find_gain(speech)
-    level = measure(speech, mastering_filter(search.gain, search.before), true_peak=False)
+    level = measure(speech, search.filter(), true_peak=False)
     assert level.integrated == pytest.approx(TARGET_LUFS, abs=TOLERANCE + 0.05)
     chain = (
         f"volume={leveling(search.before):.2f}dB,{COMPRESSOR},volume={search.gain:.2f}dB,"
-        f"aresample=44100,{RMS},{LIMITER},{RMS}"
+        f"aresample=44100,{RMS},{limiter()},{RMS}"
     )
     report = run_ffmpeg_report([*input_args(speech), "-af", chain, "-f", "null", "-"])
     louder, limited = sorted(
@@ -71,3 +75,41 @@ def test_a_quieter_source_is_mastered_alike(speech: Path, tmp_path: Path) -> Non
     quiet = find_gain(_scaled(speech, -12, tmp_path / "quiet.wav"))
     assert quiet.before.integrated == pytest.approx(original.before.integrated - 12, abs=0.2)
     assert quiet.gain == pytest.approx(original.gain, abs=0.5)
+
+
+SOURCE = Loudness(-26.0, float("nan"), 3.0)
+
+
+def test_a_true_peak_over_the_limit_lowers_the_ceiling_not_the_gain() -> None:
+    mastering = Mastering(20.0, SOURCE, slope=0.6)
+    corrected = mastering.corrected(Loudness(-16.0, -0.5, 2.0))
+    assert corrected is not None
+    assert corrected.gain == 20.0
+    assert corrected.limit == pytest.approx(LIMIT * 10 ** (-0.8 / 20))
+    assert f"limit={corrected.limit:.4f}" in corrected.filter()
+
+
+def test_a_loudness_miss_moves_the_gain_by_the_slope() -> None:
+    mastering = Mastering(20.0, SOURCE, slope=0.8)
+    assert mastering.corrected(Loudness(-16.4, -3.0, 2.0)) is None  # within ACCEPT
+    quiet = mastering.corrected(Loudness(-16.8, -3.0, 2.0))
+    assert quiet is not None and quiet.gain == pytest.approx(21.0)
+    assert quiet.limit == LIMIT
+    tight = mastering.corrected(Loudness(-16.4, -3.0, 2.0), accept=TOLERANCE)
+    assert tight is not None and tight.gain == pytest.approx(20.5)
+    # a slope measured implausibly low is not trusted, and no step exceeds MAX_STEP_DB
+    steep = Mastering(20.0, SOURCE, slope=0.2).corrected(Loudness(-16.8, -3.0, 2.0))
+    assert steep is not None and steep.gain == pytest.approx(21.6)
+    far = mastering.corrected(Loudness(-30.0, -9.0, 2.0))
+    assert far is not None and far.gain == pytest.approx(20.0 + MAX_STEP_DB)
+
+
+def test_silence_needs_no_correction() -> None:
+    assert Mastering(0.0, SOURCE).corrected(Loudness(float("-inf"), float("-inf"), 0)) is None
+
+
+def test_a_missed_promise_is_put_in_words() -> None:
+    assert missed_promise(-16.9, -1.0) is None
+    assert missed_promise(-15.2, -2.0) is None
+    assert "-17.2 LUFS" in (missed_promise(-17.2, -2.0) or "")
+    assert "-0.4 dBTP" in (missed_promise(-16.0, -0.4) or "")

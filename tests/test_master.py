@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 import struct
@@ -14,7 +15,7 @@ from audio import encode, master
 from audio.engines.base import Speech
 from audio.errors import AudioError
 from audio.ffmpeg import measure_duration, run_ffmpeg
-from audio.loudness import measure
+from audio.loudness import Mastering, measure
 from audio.master import (
     LEAD_IN_MS,
     TAIL_MS,
@@ -126,14 +127,39 @@ def test_live_encode_off_target_falls_back_to_the_file(
     calls: list[Path] = []
     real = master.encode_file
 
-    def file_pass(source: Path, out: Path, settings: EncodeSettings) -> encode.Encoded:
+    def file_pass(
+        source: Path, out: Path, settings: EncodeSettings, start: Mastering | None = None
+    ) -> encode.Encoded:
         calls.append(source)
-        return real(source, out, settings)
+        return real(source, out, settings, start)
 
     monkeypatch.setattr(master, "encode_file", file_pass)
     out = tmp_path / "ep.mp3"
     audio = master_episode(((speechlike(2.0, seed), 300) for seed in range(10)), out)
     assert len(calls) == 1
+    heard = measure(out)
+    assert heard.integrated == pytest.approx(-16, abs=1) and heard.true_peak <= -1
+    assert audio.loudness == heard
+
+
+def test_a_live_encode_off_target_hands_its_measurement_to_the_file_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file path starts from what the whole live MP3 measured: no new gain search."""
+    monkeypatch.setattr(encode, "EXCERPT_SECONDS", 6)
+    search = encode.find_gain
+
+    def too_quiet(self: encode.LiveEncoder) -> Mastering:
+        found = search(self.excerpt_path)
+        return dataclasses.replace(found, gain=found.gain - 4)
+
+    def no_search(path: Path) -> Mastering:
+        raise AssertionError("the file path should start from the live measurement")
+
+    monkeypatch.setattr(encode.LiveEncoder, "_excerpt_gain", too_quiet)
+    monkeypatch.setattr(encode, "find_gain", no_search)
+    out = tmp_path / "ep.mp3"
+    audio = master_episode(((speechlike(2.0, seed), 300) for seed in range(14)), out)
     heard = measure(out)
     assert heard.integrated == pytest.approx(-16, abs=1) and heard.true_peak <= -1
     assert audio.loudness == heard
