@@ -98,7 +98,7 @@ def test_a_listener_hears_the_article_and_no_junk(built: dict) -> None:
         f"{len(expected)} in the article)"
     )
     assert score >= 0.75
-    assert not JUNK_WORDS & set(heard)
+    assert not JUNK_WORDS & set(heard), f"heard junk: {sorted(JUNK_WORDS & set(heard))}"
 
 
 def test_rebuild_with_nothing_new_writes_no_audio(built: dict, run: Callable[..., Result]) -> None:
