@@ -56,11 +56,13 @@ class EncodeSettings:
 
 @dataclass(frozen=True)
 class Encoded:
-    """The gain applied and the loudness before mastering and of the encoded MP3."""
+    """The gain applied, the loudness before mastering and of the encoded MP3, and the
+    mastering filters exactly as ffmpeg ran them (for the manifest)."""
 
     gain_db: float = 0.0
     before: Loudness | None = None
     after: Loudness | None = None
+    filters: str = ""
 
 
 def encode_file(
@@ -74,15 +76,16 @@ def encode_file(
     if not settings.normalize_loudness:
         _MeteredEncode(source, out, settings, None).wait()
         return Encoded()
-    mastering, after = start or find_gain(source), None
-    for _ in range(ENCODE_ROUNDS):
-        after = _MeteredEncode(source, out, settings, mastering.filter(settings.sample_rate)).wait()
+    mastering, rounds = start or find_gain(source), 1
+    while True:
+        chain = mastering.filter(settings.sample_rate)
+        after = _MeteredEncode(source, out, settings, chain).wait()
         assert after is not None
         corrected = mastering.corrected(after)
-        if corrected is None:
-            break
-        mastering = corrected
-    return Encoded(mastering.gain, mastering.before, after)
+        if corrected is None or rounds == ENCODE_ROUNDS:
+            # what was applied last is what the MP3 holds (a miss is reported by the build)
+            return Encoded(mastering.gain, mastering.before, after, chain)
+        mastering, rounds = corrected, rounds + 1
 
 
 class _MeteredEncode:
@@ -197,7 +200,8 @@ class LiveEncoder:
             # what the whole episode measured is the best start for the file path
             self.retry = self.mastering.corrected(after) if after is not None else None
             return None
-        return Encoded(self.mastering.gain, self.mastering.before, after)
+        chain = self.mastering.filter(self.settings.sample_rate)
+        return Encoded(self.mastering.gain, self.mastering.before, after, chain)
 
     def close_encoder(self) -> None:
         """Stop the encoder (its meter runs inside it), if it runs."""

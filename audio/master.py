@@ -69,6 +69,7 @@ class EpisodeAudio:
     loudness: Loudness | None = None
     source_loudness: Loudness | None = None
     gain_db: float = 0.0
+    filters: str = ""  # the mastering filters ffmpeg applied
 
 
 def trim_silence(speech: Speech) -> AudioSegment:
@@ -114,6 +115,7 @@ def master_episode(
         loudness=encoded.after,
         source_loudness=encoded.before,
         gain_db=round(encoded.gain_db, 2),
+        filters=encoded.filters,
     )
 
 

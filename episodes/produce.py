@@ -205,6 +205,7 @@ def _manifest(
             "lra_lu": audio.loudness.lra,
             "source_integrated_lufs": audio.source_loudness.integrated,
             "gain_db": audio.gain_db,
+            "filters": audio.filters,
         }
     chapters = files.pop("application/json+chapters", None)
     return Episode(

@@ -114,6 +114,7 @@ def test_long_episode_is_encoded_while_it_is_assembled(
     assert heard.true_peak <= -1
     assert audio.loudness is not None
     assert audio.loudness.integrated == heard.integrated
+    assert "acompressor" in audio.filters and "alimiter" in audio.filters
     assert audio.duration_seconds == pytest.approx(measure_duration(out), abs=0.001)
     run_ffmpeg(["-xerror", "-i", str(out), "-f", "null", "-"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ep.mp3"], "no work files left"

@@ -116,6 +116,8 @@ def test_episode_loudness_chapters_and_transcripts(built: Path) -> None:
     assert -17 <= heard.integrated <= -15
     assert heard.true_peak <= -1
     assert record["loudness"]["integrated_lufs"] == heard.integrated
+    applied = record["loudness"]["filters"]  # exactly what ffmpeg ran, for an audit
+    assert f"volume={record['loudness']['gain_db']:.2f}dB" in applied and "alimiter" in applied
 
     chapters_json = json.loads((public / record["chapters"]).read_text())
     in_id3 = read_chapters(mp3)
