@@ -57,7 +57,8 @@ def require_ffmpeg() -> None:
     if version is not None and version[0] < MIN_VERSION:
         raise AudioError(
             f"ffmpeg {version[0]}.{version[1]} at {ffmpeg_exe()} is too old: Presscast needs "
-            f"ffmpeg {MIN_VERSION} or newer (unset PRESSCAST_FFMPEG to use imageio-ffmpeg's)"
+            f"ffmpeg {MIN_VERSION} or newer (set PRESSCAST_FFMPEG to one, or unset it to use "
+            "imageio-ffmpeg's)"
         )
 
 

@@ -17,7 +17,7 @@ from typing import BinaryIO
 from audio.encode import EncodeSettings, LiveEncoder, encode_file
 from audio.engines.base import Speech
 from audio.errors import AudioError
-from audio.ffmpeg import decode_file_to_pcm, ffmpeg_exe
+from audio.ffmpeg import decode_file_to_pcm, ffmpeg_exe, require_ffmpeg
 from audio.loudness import Loudness
 
 __all__ = ["EncodeSettings", "EpisodeAudio", "Framing", "Timing", "master_episode"]
@@ -97,6 +97,7 @@ def master_episode(
     measured on the encoded file. Long episodes are encoded while their parts arrive.
     """
     settings = settings or EncodeSettings()
+    require_ffmpeg()  # before `parts` is drawn on: an old ffmpeg fails before narration
     out = Path(out_path)
     assembly = out.with_name(f".{out.name}.assembly.wav")
     live = LiveEncoder(assembly, out, settings) if settings.normalize_loudness else None

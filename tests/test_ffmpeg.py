@@ -68,3 +68,20 @@ def test_pcm_streamed_as_wav_of_unknown_length_is_read_whole() -> None:
     pcm = streamed_wav_header(rate) + b"\x10\x00" * (rate * seconds)
     decoded = run_ffmpeg([*WAV_STDIN, "-f", "s16le", "pipe:1"], stdin=pcm)
     assert len(decoded) == 2 * rate * seconds
+
+
+def test_an_old_ffmpeg_stops_mastering_before_any_narration(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from audio.master import master_episode
+
+    drawn: list[int] = []
+
+    def parts():  # type: ignore[no-untyped-def]
+        drawn.append(1)
+        yield from ()
+
+    monkeypatch.setattr(ffmpeg, "ffmpeg_version", lambda: (5, 1))
+    with pytest.raises(AudioError, match="too old"):
+        master_episode(parts(), tmp_path / "ep.mp3")
+    assert drawn == []
