@@ -242,7 +242,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self._not_modified(resource):
             self._begin(HTTPStatus.NOT_MODIFIED, headers)
             return self._end(0)
-        span = self._requested_span(resource)
+        # RFC 9110 14.2: range handling is defined for GET only; HEAD ignores Range
+        span = self._requested_span(resource) if self.command == "GET" else None
         if span is False:
             headers["Content-Range"] = f"bytes */{resource.size}"
             return self._plain(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE, headers, send_body)
