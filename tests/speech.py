@@ -30,6 +30,18 @@ def similarity(reference: list[str], hypothesis: list[str]) -> float:
     return difflib.SequenceMatcher(a=reference, b=hypothesis, autojunk=False).ratio()
 
 
+def extra_speech(reference: list[str], hypothesis: list[str]) -> list[str]:
+    """Words heard beyond the reference: insertions, and spans heard longer than the words
+    they stand for. A word merely misheard ("to wait another" as "twitter nother") is not
+    extra speech; a line narrated that the reference lacks is."""
+    matcher = difflib.SequenceMatcher(a=reference, b=hypothesis, autojunk=False)
+    extra: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "insert" or (tag == "replace" and j2 - j1 > i2 - i1):
+            extra += hypothesis[j1:j2]
+    return extra
+
+
 def utterances(pcm: np.ndarray, min_seconds: float = 15.0) -> list[np.ndarray]:
     """Cut audio at pauses of at least 0.2 s, into pieces of at least `min_seconds`."""
     n = len(pcm) // FRAME

@@ -16,7 +16,7 @@ import podcastparser
 import pytest
 from click.testing import Result
 from conftest import DATA
-from speech import similarity, transcribe, words
+from speech import extra_speech, similarity, transcribe, words
 
 from audio.ffmpeg import measure_duration, run_ffmpeg
 
@@ -98,7 +98,19 @@ def test_a_listener_hears_the_article_and_no_junk(built: dict) -> None:
         f"{len(expected)} in the article)"
     )
     assert score >= 0.75
-    assert not JUNK_WORDS & set(heard), f"heard junk: {sorted(JUNK_WORDS & set(heard))}"
+    junk = sorted(JUNK_WORDS & set(extra_speech(expected, heard)))
+    assert not junk, f"heard junk: {junk}"
+
+
+def test_junk_heard_means_junk_spoken_not_a_word_misheard() -> None:
+    """The recogniser once heard "to wait another" as "twitter nother": not junk spoken."""
+    article = words("He asked the council to wait another year.")
+    misheard = words("he asked the council twitter nother year")
+    assert not JUNK_WORDS & set(extra_speech(article, misheard))
+    narrated = words("he asked the council follow us on twitter to wait another year reply")
+    assert {"twitter", "reply"} <= set(extra_speech(article, narrated))
+    longer = words("he asked the council twitter and facebook another year")
+    assert "facebook" in extra_speech(article, longer)
 
 
 def test_rebuild_with_nothing_new_writes_no_audio(built: dict, run: Callable[..., Result]) -> None:
