@@ -11,10 +11,15 @@ from audio.script import Block
 
 @dataclass(frozen=True)
 class Dropped:
-    """A line the junk filter removed, and the rule that removed it."""
+    """A line the junk filter removed, the rule that removed it, and any detail.
+
+    `detail` is the classifier's reason (its score and the features that weighed most)
+    when `rule` is "classifier".
+    """
 
     text: str
     rule: str
+    detail: str = ""
 
 
 @dataclass
@@ -28,6 +33,8 @@ class Article:
     language: str | None = None
     url: str | None = None
     dropped: list[Dropped] = field(default_factory=list)
+    # The title is the first sentence, shortened: announcing it would say that twice.
+    title_derived: bool = False
 
     @property
     def text(self) -> str:
@@ -46,7 +53,8 @@ class Article:
             "language": self.language,
             "url": self.url,
             "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
-            "dropped": [{"text": d.text, "rule": d.rule} for d in self.dropped],
+            "dropped": [_dropped_dict(d) for d in self.dropped],
+            "title_derived": self.title_derived,
         }
 
     @classmethod
@@ -59,5 +67,15 @@ class Article:
             date=datetime.fromisoformat(data["date"]) if data.get("date") else None,
             language=data.get("language"),
             url=data.get("url"),
-            dropped=[Dropped(d["text"], d["rule"]) for d in data.get("dropped", [])],
+            dropped=[
+                Dropped(d["text"], d["rule"], d.get("detail", "")) for d in data.get("dropped", [])
+            ],
+            title_derived=data.get("title_derived", False),
         )
+
+
+def _dropped_dict(dropped: Dropped) -> dict[str, str]:
+    data = {"text": dropped.text, "rule": dropped.rule}
+    if dropped.detail:
+        data["detail"] = dropped.detail
+    return data

@@ -18,7 +18,8 @@ from episodes.errors import PresscastError
 from episodes.fetch import fetch_url, is_url
 from episodes.junk import junk_rule
 from episodes.language import detect_language, primary
-from episodes.markdown import front_matter, markdown_blocks, plain_blocks
+from episodes.markdown import front_matter, markdown_blocks
+from episodes.plaintext import read_plain_text
 from episodes.textfile import declared_charset, decode_text
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -100,23 +101,21 @@ def read_article(
         declared_charset(source.data) if source.format == "html" else None
     )
     text = decode_text(source.data, source.name, declared)
+    if source.format == "text":
+        return _plain_text_article(source, text, title, author, date, keep_all)
     meta: dict[str, str] = {}
     dropped: list[Dropped] = []
     if source.format == "html":
         from episodes.html import read_html  # trafilatura is slow to import: only for pages
 
         blocks, meta = read_html(text, url=source.url)
-    elif source.format == "markdown":
+    else:
         meta, body = front_matter(text)
         blocks, dropped = markdown_blocks(body)
-    else:
-        blocks = plain_blocks(text)
     if not keep_all:
         blocks, junk = drop_junk(blocks)
         dropped += junk
-    blocks = [b for b in blocks if any(ch.isalnum() for ch in b.text)]
-    if not blocks:
-        raise PresscastError(f"{source.name}: no article text found")
+    blocks = _speakable(blocks, source)
     derived_title, blocks = derive_title(blocks, meta.get("title"))
     if not blocks:
         raise PresscastError(f"{source.name}: only a title, no article text found")
@@ -130,6 +129,37 @@ def read_article(
         url=meta.get("url") or source.url,
         dropped=dropped,
     )
+
+
+def _plain_text_article(
+    source: Source,
+    text: str,
+    title: str | None,
+    author: str | None,
+    date: datetime | None,
+    keep_all: bool,
+) -> Article:
+    plain = read_plain_text(text, keep_all)
+    blocks = _speakable(plain.blocks, source)
+    if plain.title is None:
+        raise PresscastError(f"{source.name}: only a title, no article text found")
+    return Article(
+        title=clean_title(title or plain.title),
+        blocks=blocks,
+        author=author or plain.author,
+        date=date or plain.date,
+        language=detect_language(b.text for b in blocks),
+        url=source.url,
+        dropped=plain.dropped,
+        title_derived=plain.title_derived and not title,
+    )
+
+
+def _speakable(blocks: list[Block], source: Source) -> list[Block]:
+    blocks = [b for b in blocks if any(ch.isalnum() for ch in b.text)]
+    if not blocks:
+        raise PresscastError(f"{source.name}: no article text found")
+    return blocks
 
 
 def drop_junk(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:

@@ -6,13 +6,14 @@ that merely talks about sharing, cookies or comments ends like a sentence and sa
 than the button does, so it falls outside every pattern (tests/test_junk.py and
 tests/test_corpus.py list such sentences; tests/corpus holds real pages).
 
-Text copied from a web page stacks the chrome a line each: split_stacked_lines takes those
-lines apart so that each can be judged alone.
+Rules judge one block; episodes/paragraphs.py makes sure each line of stacked chrome is a
+block of its own, and episodes/boilerplate.py (the learned classifier) judges what no
+phrase matches. `appeal_rule` is the one rule for longer paragraphs: a publication asking
+its readers for money or sign-ups, in sentences of its own words.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 
 MAX_JUNK_CHARS = 220
@@ -48,6 +49,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r".{0,60}|tweet( this)?|pin it|email this( article)?|sharing is caring)[\s:!.…]*"
             rf"|({_SHARE_WORDS})[\s:]*"
             r"|(like )?loading(\.\.\.|…)"  # the WordPress like button before its script runs
+            r"|follow( us| me)?[\s:!]*"
             # "Enjoyed this? Forward it to a friend": the ask under a newsletter issue.
             r"|(enjoyed|liked|loved) (this|reading this)( post| issue| article| newsletter)?\?"
             r" (please )?(forward|share|pass) (it|this)\b.{0,80}",
@@ -56,7 +58,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "social links",
         re.compile(
-            rf"(({_SOCIAL})(\s*[|,•·/]\s*|\s+|$)){{2,}}"
+            rf"((follow|find|join|connect with) (us|me)( on| at)?[\s:]*)?"
+            rf"(({_SOCIAL})(\s*\(\s*({_SOCIAL})\s*\))?(\s*[|,•·/]\s*|\s+|$)){{2,}}"
             rf"|follow (us|me)( on)? ({_SOCIAL})((,| and| &| or) ({_SOCIAL}))*[.!]*",
         ),
     ),
@@ -68,6 +71,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|your email address will not be published\.?.*|required fields are marked.*"
             r"|save my name, email,? and website.*|cancel reply|(log in to )?reply"
             r"|discussion about this post|you must be logged in to post a comment"
+            r"|join the (conversation|discussion)|(show|view|load|read|see) (all |more )?(\d+ )?"
+            r"comments?|comments? (are|have been) closed\.?|(\d+ )?(readers? )?comments? \(\d+\)"
             r"|notify me of (follow-up comments|new comments|new posts)( by| via) e-?mail"
             r"|(comment|name|e-?mail|website)\s*\*)[\s:.]*"
             # Akismet's notice, and its honeypot label "Δ" that copies along with the form.
@@ -124,6 +129,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(read more|continue reading|related( articles| posts| stories)?|you may also like"
             r"|recommended( for you)?|more stories|most popular|trending now)[\s:.…»→]*"
             rf"|({_RELATED_LEADS})\s*:\s*{_HEADLINE}",
+        ),
+    ),
+    (
+        "related links",
+        re.compile(
+            # The heading over a box of other stories: "More from Sport", "Trending".
+            r"(more (from|on|in|about) .{1,40}|related (links|coverage|content|topics|reading)"
+            r"|trending( now| stories| news| topics)?|most (read|popular|viewed|shared|watched)"
+            r"( stories| articles| now)?|(read|watch|up) next|editor'?s'? picks|don'?t miss"
+            r"|see also|latest (news|stories|articles|headlines)|top stories|you might (also )?like"
+            r"|more (news|stories|articles|headlines)|recommended (stories|articles|reading))"
+            r"[\s:.…»→]*",
         ),
     ),
     (
@@ -191,19 +208,40 @@ _BYLINE = re.compile(
     rf"|{_READ_TIME})"
 )
 
-RULE_NAMES: frozenset[str] = frozenset({name for name, _ in RULES} | {"navigation", "byline"})
+RULE_NAMES: frozenset[str] = frozenset(
+    {name for name, _ in RULES} | {"navigation", "byline", "reader appeal"}
+)
 
 _NAV_SEPARATORS = re.compile(r"\s+[|»›·•∙]\s+")
+
+
+# Names of platforms run together by a copy of their icons: "FacebookInstagramTikTok".
+_GLUED = re.compile(
+    r"(?:facebook|twitter|instagram|tiktok|youtube|linkedin|pinterest|reddit"
+    r"|whatsapp|telegram|threads|bluesky|mastodon|tumblr|snapchat){2,}"
+)
+_GLUED_NAME = re.compile(
+    r"facebook|twitter|instagram|tiktok|youtube|linkedin|pinterest|reddit"
+    r"|whatsapp|telegram|threads|bluesky|mastodon|tumblr|snapchat"
+)
+
+
+def _unglued(lowered: str) -> str:
+    if not _GLUED.search(lowered):
+        return lowered
+    return " ".join(_GLUED_NAME.sub(lambda m: f" {m.group(0)} ", lowered).split())
 
 
 def junk_rule(line: str) -> str | None:
     """The name of the rule that marks `line` as junk, or None for article text."""
     text = " ".join(line.split())
-    if not text or len(text) > MAX_SERVER_ERROR_CHARS:
+    if not text:
         return None
-    lowered = text.lower()
+    if len(text) > MAX_SERVER_ERROR_CHARS:
+        return appeal_rule(text)
+    lowered = _unglued(text.lower())
     if len(text) > MAX_JUNK_CHARS:
-        return "server error" if RULES[0][1].fullmatch(lowered) else None
+        return "server error" if RULES[0][1].fullmatch(lowered) else appeal_rule(text)
     for name, pattern in RULES:
         if pattern.fullmatch(lowered):
             return name
@@ -211,6 +249,41 @@ def junk_rule(line: str) -> str | None:
         return "byline"
     if _is_navigation(text):
         return "navigation"
+    return appeal_rule(text)
+
+
+# A reader appeal asks (give, subscribe, join), addresses the reader, and speaks of the
+# publication's own work: all three, so a report about a charity's appeal is not one.
+_ASK = re.compile(
+    r"\b(donat(e|ing|ion|ions)|(please )?support (us|our|independent|local|quality|this)"
+    r"|subscrib(e|ing)|become a (paying |paid |monthly )?(member|subscriber|supporter|patron)"
+    r"|(make|consider) a (one-off |one-time |monthly |small )?(contribution|donation|gift)"
+    r"|chip in|pledge|sign up|join (us|our|the club)|buy (us|me) a coffee"
+    r"|(share|forward) (it|this)( article| story| post)? with)\b",
+    re.IGNORECASE,
+)
+_READER = re.compile(
+    r"\b(you|your|please|readers? like you|if you (enjoyed|liked|value|appreciate|found"
+    r"|love|rely on|believe))\b",
+    re.IGNORECASE,
+)
+_OUR_WORK = re.compile(
+    r"\b(our (journalism|reporting|work|newsroom|journalists|reporters|mission|coverage|site"
+    r"|newsletter|writers|team|independence|future|stories)|(this|the) (newsletter|site|blog"
+    r"|podcast|publication)|(independent|local|quality|public[- ]interest|nonprofit|non-profit"
+    r") (journalism|news|media|reporting)|reader[- ](funded|supported)|paywall|keep (it|this|us"
+    r"|our \w+) (free|going|independent|alive)|we (rely|depend|can't do this|cannot do this))\b",
+    re.IGNORECASE,
+)
+MAX_APPEAL_CHARS = 900
+
+
+def appeal_rule(text: str) -> str | None:
+    """'reader appeal' for a paragraph asking readers to pay for or sign up to the source."""
+    if len(text) > MAX_APPEAL_CHARS:
+        return None
+    if _ASK.search(text) and _READER.search(text) and _OUR_WORK.search(text):
+        return "reader appeal"
     return None
 
 
@@ -226,40 +299,3 @@ def _is_navigation(text: str) -> bool:
     return len(items) >= 3 and all(
         0 < len(item.split()) <= 4 and (item[0].isupper() or item[0].isdigit()) for item in items
     )
-
-
-def split_stacked_lines(lines: list[str]) -> list[str]:
-    """The pieces of a blank-line-free run of lines: junk lines alone, the rest joined.
-
-    Text copied from a web page puts each element of the page's chrome on a line of its
-    own ("Share this:", "Facebook", "Twitter"), with no blank line between them; joined
-    into one paragraph they match no rule. A hard-wrapped paragraph is joined as before:
-    it is never split, because a line of it continues into the next (which then starts
-    in lower case, or follows a comma or a hyphen), and a paragraph without junk lines is
-    one piece whatever its shape.
-    """
-    lines = [" ".join(line.split()) for line in lines if line.strip()]
-    if len(lines) < 2 or _is_wrapped(lines) or not any(junk_rule(line) for line in lines):
-        return [" ".join(lines)] if lines else []
-    pieces: list[str] = []
-    run: list[str] = []
-    for line in lines:
-        if junk_rule(line):
-            if run:
-                pieces.append(" ".join(run))
-                run = []
-            pieces.append(line)
-        else:
-            run.append(line)  # "Facebook", "Twitter": junk together, not alone
-    if run:
-        pieces.append(" ".join(run))
-    return pieces
-
-
-def _is_wrapped(lines: list[str]) -> bool:
-    """True if some line runs on into the next, as in hard-wrapped prose."""
-    for line, following in itertools.pairwise(lines):
-        start = following.lstrip("\"'“‘«„(")
-        if line.endswith((",", "-", "–", "—")) or (start[:1].isalpha() and start[:1].islower()):
-            return True
-    return False

@@ -1,4 +1,4 @@
-"""Markdown (and plain text) to blocks: what a reader hears, without the markup."""
+"""Markdown to blocks: what a reader hears, without the markup."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import re
 
 from audio.script import HEADING, PARAGRAPH, Block
 from episodes.article import Dropped
-from episodes.junk import split_stacked_lines
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(---|\.\.\.)\s*\n", re.S)
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -111,20 +110,3 @@ def markdown_blocks(text: str) -> tuple[list[Block], list[Dropped]]:
     if in_fence and fence_lines:
         dropped.append(Dropped("\n".join(fence_lines)[:200], "code block"))
     return blocks, dropped
-
-
-def plain_blocks(text: str) -> list[Block]:
-    """Paragraphs of plain text: separated by blank lines, or one a line if there are none.
-
-    Between blank lines, the page chrome of a web copy (a line each, with no blank line
-    between) is split from the prose so the junk filter can see each line of it.
-    """
-    lines = text.splitlines()
-    has_blank_lines = any(not ln.strip() for ln in lines[1:-1])
-    if not has_blank_lines:
-        return [Block(PARAGRAPH, " ".join(ln.split())) for ln in lines if ln.strip()]
-    return [
-        Block(PARAGRAPH, piece)
-        for chunk in re.split(r"\n\s*\n", text)
-        for piece in split_stacked_lines(chunk.splitlines())
-    ]

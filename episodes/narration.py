@@ -98,8 +98,11 @@ def read_lexicon(path: Path) -> Lexicon | None:
 
 
 def spoken_blocks(article: Article, language: str = "en") -> list[Block]:
-    """The article as narrated: it opens by announcing its title (and author)."""
-    opening = [Block(HEADING, article.title)]
+    """The article as narrated: it opens by announcing its title (and author).
+
+    A title made from the first sentence is not announced: the sentence opens the article.
+    """
+    opening = [] if article.title_derived else [Block(HEADING, article.title)]
     by = _BY.get(primary(language))
     if article.author and by:
         opening.append(Block(PARAGRAPH, f"{by} {article.author}."))
@@ -209,6 +212,8 @@ def episode_chapters(
             headings.append(index)
     if not any(segments[i].block >= first for i in headings):
         return []
+    if not headings or headings[0] != 0:
+        headings.insert(0, 0)  # a title made of the first sentence: the opening starts there
     cues = episode_cues(segments, audio)
     chapters = chapters_from_cues(cues, headings, audio.duration_seconds)
     # The opening chapter is the title as written, not as normalized for speech.

@@ -41,9 +41,9 @@ def preview_article(
 def preview_dict(preview: Preview) -> dict[str, Any]:
     """The preview for tools (`presscast preview --json`)."""
     article = preview.article
-    metadata = {k: v for k, v in article.to_dict().items() if k != "blocks"}
+    record = article.to_dict()
     return {
-        **metadata,
+        **record,
         "language": preview.language,
         "words": article.words,
         "engine": preview.engine.name,
@@ -71,9 +71,10 @@ def render_preview(preview: Preview) -> str:
         lines.append(f"Warning:  {preview.problem}")
     lines += ["", f"Dropped ({len(article.dropped)}):"]
     width = max((len(d.rule) for d in article.dropped), default=0)
-    lines += [
-        f"  [{d.rule}]{' ' * (width - len(d.rule))} {_one_line(d.text)}" for d in article.dropped
-    ]
+    for d in article.dropped:
+        lines.append(f"  [{d.rule}]{' ' * (width - len(d.rule))} {_one_line(d.text)}")
+        if d.detail:
+            lines.append(f"  {' ' * (width + 2)} ({d.detail})")
     lines += ["", "Spoken:"]
     previous_block = None
     for number, segment in enumerate(preview.segments, 1):

