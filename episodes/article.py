@@ -28,6 +28,10 @@ class Article:
     language: str | None = None
     url: str | None = None
     dropped: list[Dropped] = field(default_factory=list)
+    site: str | None = None  # the site's name, from metadata or cut from the title
+    # fingerprints of the source's lines before any filter (episodes.template.line_keys)
+    line_keys: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)  # for the producer, not stored
 
     @property
     def text(self) -> str:
@@ -45,6 +49,7 @@ class Article:
             "date": self.date.isoformat() if self.date else None,
             "language": self.language,
             "url": self.url,
+            "site": self.site,
             "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
             "dropped": [{"text": d.text, "rule": d.rule} for d in self.dropped],
         }
@@ -59,5 +64,6 @@ class Article:
             date=datetime.fromisoformat(data["date"]) if data.get("date") else None,
             language=data.get("language"),
             url=data.get("url"),
+            site=data.get("site"),
             dropped=[Dropped(d["text"], d["rule"]) for d in data.get("dropped", [])],
         )
