@@ -35,6 +35,10 @@ class Article:
     dropped: list[Dropped] = field(default_factory=list)
     # The title is the first sentence, shortened: announcing it would say that twice.
     title_derived: bool = False
+    site: str | None = None  # the site's name, from metadata or cut from the title
+    # fingerprints of the source's lines before any filter (episodes.template.line_keys)
+    line_keys: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)  # for the producer, not stored
 
     @property
     def text(self) -> str:
@@ -52,6 +56,7 @@ class Article:
             "date": self.date.isoformat() if self.date else None,
             "language": self.language,
             "url": self.url,
+            "site": self.site,
             "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
             "dropped": [_dropped_dict(d) for d in self.dropped],
             "title_derived": self.title_derived,
@@ -71,6 +76,7 @@ class Article:
                 Dropped(d["text"], d["rule"], d.get("detail", "")) for d in data.get("dropped", [])
             ],
             title_derived=data.get("title_derived", False),
+            site=data.get("site"),
         )
 
 

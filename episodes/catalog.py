@@ -28,6 +28,8 @@ from episodes.show import Show
 ARTICLE_FILE = "article.json"
 TEXT_FILE = "article.txt"  # the extracted text, as `Article.text` renders it; editable
 EPISODE_FILE = "episode.json"
+LINE_KEYS = "line_keys"  # in article.json: fingerprints of the source's lines (template.py)
+TITLE_GIVEN = "title_given"  # in article.json: the title came from `--title`, not the source
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,11 @@ def add_article(
     source: Source,
     now: datetime | None = None,
     numbering: Numbering | None = None,
+    title_given: bool = False,
 ) -> Entry:
     """Store a new article with a fresh guid; its publication date is fixed now.
+
+    `title_given` records that the title is the producer's, so a re-read keeps it.
 
     In a serial show an episode without a number gets the next one.
     """
@@ -139,6 +144,8 @@ def add_article(
         "added": now.isoformat(),
         "source": {"name": source.url or Path(source.name).name, "format": source.format},
         **_numbering_record(numbering),
+        TITLE_GIVEN: title_given,
+        LINE_KEYS: list(article.line_keys),
         "article": article.to_dict(),
     }
     atomic_write_bytes(folder / f"source{source.suffix}", source.data)

@@ -22,12 +22,14 @@ from audio.engines import DEFAULT_ENGINE, VoiceInfo, list_voices
 from episodes import __version__
 from episodes.catalog import Entry, Numbering, add_article, find_entry, list_entries, set_removed
 from episodes.errors import PresscastError
+from episodes.fetch import is_url
 from episodes.fsio import atomic_path
 from episodes.ingest import load_source, parse_date, read_article
 from episodes.narration import Narration, engine_for, narrate_article, read_lexicon
-from episodes.preview import preview_article, preview_dict, render_preview
+from episodes.preview import preview_article, preview_dict, render_known_template, render_preview
 from episodes.progress import ClickProgress
 from episodes.show import ShowConfig, find_show, find_show_or_none, init_show
+from episodes.template import NO_TEMPLATE, TEMPLATE_RULE
 from feeds.categories import CATEGORIES
 from feeds.errors import FeedError
 
@@ -197,15 +199,36 @@ def add(
     keep_all: bool,
 ) -> None:
     """Add an article: a .txt, .md or .html file, an http(s) URL, or - for stdin."""
+    from episodes.show_template import show_knowledge
+
     show = find_show()
     loaded = load_source(source)
-    article = read_article(loaded, title=title, author=author, date=date, keep_all=keep_all)
-    entry = add_article(show, article, loaded, numbering=Numbering(season, episode, episode_type))
+    knowledge = show_knowledge(show, remember=True)
+    article = read_article(
+        loaded,
+        title=title,
+        author=author,
+        date=date,
+        keep_all=keep_all,
+        template=knowledge.template(exclude=knowledge.same_source(loaded.data)),
+    )
+    entry = add_article(
+        show,
+        article,
+        loaded,
+        numbering=Numbering(season, episode, episode_type),
+        title_given=title is not None,
+    )
+    by_template = sum(1 for d in article.dropped if d.rule == TEMPLATE_RULE)
+    junk = len(article.dropped) - by_template
     click.echo(
         f"Added {article.title!r} as {entry.slug} ({article.words} words"
-        + (f", {len(article.dropped)} junk lines dropped" if article.dropped else "")
+        + (f", {junk} junk lines dropped" if junk else "")
+        + (f", {by_template} show template lines dropped" if by_template else "")
         + ")"
     )
+    for note in article.notes:
+        click.echo(f"Note: {note}")
 
 
 @cli.command()
@@ -445,15 +468,61 @@ def preview(
 ) -> None:
     """Show what will be spoken, segment by segment, and every line dropped as junk.
 
-    Synthesizes nothing. Inside a show, the show's lexicon and settings apply.
+    SOURCE is a file, URL or - for stdin, or the slug of an article in the show. Synthesizes
+    nothing. Inside a show, the show's lexicon, settings and template (lines its other
+    articles share) apply; for a stored article, the template lines it still has are listed.
     """
-    article = read_article(load_source(source), title=title, keep_all=keep_all)
+    from episodes.show_template import show_knowledge, template_lines_now_known, title_now_known
+
+    show = find_show_or_none()
+    knowledge = show_knowledge(show) if show else None
+    stored = None  # the show's own copy of the article, if it has one
+    if show and knowledge and _is_slug(source):
+        stored = find_entry(show, source)
+        article = dataclasses.replace(stored.article, title=title or stored.article.title)
+    else:
+        loaded = load_source(source)
+        same = knowledge.same_source(loaded.data) if knowledge else None
+        template = knowledge.template(exclude=same) if knowledge else NO_TEMPLATE
+        article = read_article(loaded, title=title, keep_all=keep_all, template=template)
+        stored = find_entry(show, same) if show and same else None
+    known_lines = template_lines_now_known(knowledge, stored) if knowledge and stored else []
+    known_title = title_now_known(knowledge, stored) if knowledge and stored else None
     narration = narration_here(lexicon)
     result = preview_article(article, narration, engine or DEFAULT_ENGINE, voice)
     if as_json:
-        click.echo(json.dumps(preview_dict(result), ensure_ascii=False, indent=2))
+        data = preview_dict(result)
+        if stored:
+            data["slug"] = stored.slug
+            data["template_lines_now_known"] = known_lines
+            data["title_now_known"] = known_title
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(render_preview(result))
+        if stored and (known_lines or known_title):
+            click.echo("\n" + render_known_template(stored.slug, known_lines, known_title))
+
+
+def _is_slug(source: str) -> bool:
+    """An argument that names no file, URL or stdin: the slug of a stored article."""
+    return source != "-" and not is_url(source) and not Path(source).exists()
+
+
+@cli.command()
+@click.argument("slugs", nargs=-1)
+@friendly_errors
+def reread(slugs: tuple[str, ...]) -> None:
+    """Read stored articles again from their sources (default: every article).
+
+    Lines the show's other articles share (its site's template) are dropped and a known
+    site name is cut from titles; guid, dates and a --title stay, and an article.txt you
+    edited is left alone. Changed articles are narrated again by the next build.
+    """
+    from episodes.show_template import reread_articles
+
+    show = find_show()
+    for result in reread_articles(show, list(slugs)):
+        click.echo(result.line())
 
 
 @cli.command()

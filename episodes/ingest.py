@@ -20,6 +20,7 @@ from episodes.junk import junk_rule
 from episodes.language import detect_language, primary
 from episodes.markdown import front_matter, markdown_blocks
 from episodes.plaintext import read_plain_text
+from episodes.template import NO_TEMPLATE, ShowTemplate, drop_template, line_keys, strip_site_name
 from episodes.textfile import declared_charset, decode_text
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -95,14 +96,20 @@ def read_article(
     author: str | None = None,
     date: datetime | None = None,
     keep_all: bool = False,
+    template: ShowTemplate = NO_TEMPLATE,
 ) -> Article:
-    """Extract an Article from a source; PresscastError if nothing speakable is in it."""
+    """Extract an Article from a source; PresscastError if nothing speakable is in it.
+
+    `template` is what the show's other articles say about the site (see
+    episodes.template): their recurring lines are dropped and a known site name is cut
+    from the title.
+    """
     declared = source.charset or (
         declared_charset(source.data) if source.format == "html" else None
     )
     text = decode_text(source.data, source.name, declared)
     if source.format == "text":
-        return _plain_text_article(source, text, title, author, date, keep_all)
+        return _plain_text_article(source, text, title, author, date, keep_all, template)
     meta: dict[str, str] = {}
     dropped: list[Dropped] = []
     if source.format == "html":
@@ -112,15 +119,22 @@ def read_article(
     else:
         meta, body = front_matter(text)
         blocks, dropped = markdown_blocks(body)
+    keys = line_keys(b.text for b in blocks)
     if not keep_all:
         blocks, junk = drop_junk(blocks)
         dropped += junk
     blocks = _speakable(blocks, source)
+    notes: list[str] = []
+    if not keep_all:
+        blocks, by_template, notes = apply_template(blocks, template, title or meta.get("title"))
+        dropped += by_template
     derived_title, blocks = derive_title(blocks, meta.get("title"))
     if not blocks:
         raise PresscastError(f"{source.name}: only a title, no article text found")
+    site_names = (*template.site_names, meta.get("site") or "")
+    found_title, site = strip_site_name(meta.get("title") or derived_title, site_names)
     return Article(
-        title=clean_title(title or meta.get("title") or derived_title),
+        title=clean_title(title or found_title),
         blocks=blocks,
         author=author or meta.get("author") or None,
         date=date or parse_date(meta.get("date")),
@@ -128,6 +142,9 @@ def read_article(
         or (primary(meta["lang"]) if meta.get("lang") else None),
         url=meta.get("url") or source.url,
         dropped=dropped,
+        site=meta.get("site") or site,
+        line_keys=keys,
+        notes=notes,
     )
 
 
@@ -138,13 +155,15 @@ def _plain_text_article(
     author: str | None,
     date: datetime | None,
     keep_all: bool,
+    template: ShowTemplate,
 ) -> Article:
-    plain = read_plain_text(text, keep_all)
+    plain = read_plain_text(text, keep_all, template)
     blocks = _speakable(plain.blocks, source)
     if plain.title is None:
         raise PresscastError(f"{source.name}: only a title, no article text found")
+    found_title, site = strip_site_name(plain.title, template.site_names)
     return Article(
-        title=clean_title(title or plain.title),
+        title=clean_title(title or found_title),
         blocks=blocks,
         author=author or plain.author,
         date=date or plain.date,
@@ -152,6 +171,9 @@ def _plain_text_article(
         url=source.url,
         dropped=plain.dropped,
         title_derived=plain.title_derived and not title,
+        site=site,
+        line_keys=plain.line_keys,
+        notes=plain.notes,
     )
 
 
@@ -160,6 +182,24 @@ def _speakable(blocks: list[Block], source: Source) -> list[Block]:
     if not blocks:
         raise PresscastError(f"{source.name}: no article text found")
     return blocks
+
+
+def apply_template(
+    blocks: list[Block], template: ShowTemplate, title: str | None
+) -> tuple[list[Block], list[Dropped], list[str]]:
+    """The show's template step: blocks without its lines, the lines dropped, and a note.
+
+    Runs after the junk rules and before the title is derived, so a site's name or menu
+    above the headline never becomes the title. The known title is never dropped, and
+    an article all of whose text is template is kept whole, with a note saying so.
+    """
+    kept, dropped = drop_template(blocks, template, keep=title)
+    if not dropped:
+        return blocks, [], []
+    if not kept or not derive_title(kept, title)[1]:
+        note = "all its text is also in other articles of the show: kept, none dropped as template"
+        return blocks, [], [note]
+    return kept, dropped, []
 
 
 def drop_junk(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:

@@ -20,6 +20,7 @@ from episodes.blockfeatures import BlockInput
 from episodes.junk import junk_rule
 from episodes.language import detect_language
 from episodes.paragraphs import Piece, text_pieces
+from episodes.template import NO_TEMPLATE, TEMPLATE_RULE, ShowTemplate, line_keys
 
 TITLE_MAX_CHARS = 90
 # A headline is short and is not a sentence of the article.
@@ -84,17 +85,46 @@ class PlainText:
     title_derived: bool = False
     author: str | None = None
     date: datetime | None = None
+    line_keys: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)
 
 
-def read_plain_text(text: str, keep_all: bool = False) -> PlainText:
-    """The article in a plain text (see the module docstring)."""
+def read_plain_text(
+    text: str, keep_all: bool = False, template: ShowTemplate = NO_TEMPLATE
+) -> PlainText:
+    """The article in a plain text (see the module docstring).
+
+    Lines the show's other articles share (`template`) go first, before anything else
+    looks for the article or its headline.
+    """
     pieces, dropped = spoken_pieces(text_pieces(text))
+    keys = line_keys(p.text for p in pieces)
+    notes: list[str] = []
+    if not keep_all:
+        pieces, by_template, notes = _without_template(pieces, template)
+        dropped += by_template
     if keep_all or not pieces:
         kept = pieces
     else:
         kept, more = judge(pieces)
         dropped += more
-    return _with_metadata(pieces, kept, dropped)
+    result = _with_metadata(pieces, kept, dropped)
+    result.line_keys, result.notes = keys, notes
+    return result
+
+
+def _without_template(
+    pieces: list[Piece], template: ShowTemplate
+) -> tuple[list[Piece], list[Dropped], list[str]]:
+    known = [template.knows(p.text) for p in pieces]
+    if not any(known):
+        return pieces, [], []
+    kept = [p for p, k in zip(pieces, known, strict=True) if not k]
+    if not any(len(p.text.split()) >= 8 for p in kept):
+        note = "all its text is also in other articles of the show: kept, none dropped as template"
+        return pieces, [], [note]
+    dropped = [Dropped(p.text, TEMPLATE_RULE) for p, k in zip(pieces, known, strict=True) if k]
+    return kept, dropped, []
 
 
 def spoken_pieces(pieces: list[Piece]) -> tuple[list[Piece], list[Dropped]]:

@@ -49,6 +49,7 @@ def preview_dict(preview: Preview) -> dict[str, Any]:
         "engine": preview.engine.name,
         "voice": preview.engine.voice,
         "problem": preview.problem,
+        "notes": article.notes,
         "segments": [
             {"text": s.text, "kind": s.kind, "pause_after_ms": s.pause_after_ms, "block": s.block}
             for s in preview.segments
@@ -69,6 +70,7 @@ def render_preview(preview: Preview) -> str:
     ]
     if preview.problem:
         lines.append(f"Warning:  {preview.problem}")
+    lines += [f"Note:     {note}" for note in article.notes]
     lines += ["", f"Dropped ({len(article.dropped)}):"]
     width = max((len(d.rule) for d in article.dropped), default=0)
     for d in article.dropped:
@@ -84,6 +86,16 @@ def render_preview(preview: Preview) -> str:
         marker = "# " if segment.kind == HEADING else ""
         lines.append(f"{number:>5}  {marker}{segment.text}")
     return "\n".join(lines)
+
+
+def render_known_template(slug: str, lines: list[str], title: str | None = None) -> str:
+    """A stored article's lines that the show now knows as its site's template, and its
+    title without the site's name, for a producer deciding whether to re-read it."""
+    shown = [f"  [show template] {_one_line(line)}" for line in lines]
+    out = [f"Template lines now known ({len(lines)}):", *shown] if lines else []
+    if title:
+        out.append(f"Title without the site's name: {title}")
+    return "\n".join([*out, f"Run `presscast reread {slug}` to apply this."])
 
 
 def _one_line(text: str, limit: int = 100) -> str:
