@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from episodes.language import language_name
 
+_HEAD_CHARS = 300
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*(?:\s|$)""")
 _CLOSES_SENTENCE = re.compile(r"""[.!?…]["'”’»)\]]*$""")
@@ -32,7 +33,7 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(am|pm)\b", re.I)
 _AGO = re.compile(r"\b\d+\s*(second|minute|hour|day|week|month|year)s?\s+ago\b|\bmin read\b", re.I)
-_LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(^|\s)@\w+|\]\(|\.(com|org|net)\b", re.I)
+_LINKISH = re.compile(r"https?://|www\.|\w@\w|(?<!\w)@\w|\]\(|\.(?:com|org|net)\b", re.I)
 _SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s[-–—]\s")
 # The platforms pages link to, and the words of their buttons: as the issue of every page's
 # share bar, follow box and app banner, in any order and often run together by a copy.
@@ -61,7 +62,7 @@ BRANDS = (
     "email",
 )
 _BRAND_WORDS = frozenset(BRANDS) | {"x", "e-mail", "print", "share", "tweet", "follow"}
-_RUN_TOGETHER = re.compile("(" + "|".join(BRANDS) + "){2,}", re.IGNORECASE)
+_RUN_TOGETHER = re.compile("(?:" + "|".join(BRANDS) + "){2,}")  # one word of a copy's icons
 # Words that open a command to the reader: a button, a link, an appeal.
 IMPERATIVES = frozenset(
     """subscribe sign log login register join follow share click tap read watch listen see
@@ -193,10 +194,12 @@ def _local(
     block: BlockInput, stop: frozenset[str], log_odds: Mapping[str, float], counts: Counter[str]
 ) -> list[float]:
     text = block.text
+    head = text[:_HEAD_CHARS]  # a dateline, a link or a brand shows at the start of a block
     words = words_of(text)
     n = len(words) or 1
     raw_words = text.split()
-    letters = sum(ch.isalpha() for ch in text) or 1
+    letters = sum(map(str.isalpha, text)) or 1
+    digits = sum(map(str.isdigit, text))
     first = words[0] if words else ""
     start = text.lstrip("\"'“‘«„([*#")[:1]
     return [
@@ -204,22 +207,22 @@ def _local(
         math.log1p(len(words)),
         sum(len(w) for w in words) / n,
         sum(w in stop for w in words) / n,
-        float(bool(_CLOSES_SENTENCE.search(text))),
+        float(bool(_CLOSES_SENTENCE.search(text[-4:]))),
         math.log1p(len(_SENTENCE_END.findall(text + " "))),
         text.count(",") / n,
         sum(w[:1].isupper() for w in raw_words) / (len(raw_words) or 1),
         sum(w.isupper() and len(w) > 1 for w in raw_words) / (len(raw_words) or 1),
-        sum(ch.isdigit() for ch in text) / (letters + sum(ch.isdigit() for ch in text)),
-        float(bool(_DATE.search(text))),
-        float(bool(_TIME.search(text))),
-        float(bool(_AGO.search(text))),
+        digits / (letters + digits),
+        float(bool(digits and _DATE.search(head))),
+        float(bool(digits and _TIME.search(head))),
+        float(bool(_AGO.search(head)) if digits or "read" in head else 0.0),
         sum(w in _SECOND_PERSON for w in words) / n,
         sum(w in _FIRST_PLURAL for w in words) / n,
         float(first in IMPERATIVES),
         sum(w in _BRAND_WORDS for w in words) / n,
-        float(bool(_RUN_TOGETHER.search(text))),
+        float(any(len(w) >= 8 and _RUN_TOGETHER.fullmatch(w) for w in words)),
         float(block.rule is not None),
-        float(bool(_LINKISH.search(text))),
+        float(bool(_LINKISH.search(head))),
         float(len(_SEPARATORS.findall(text))),
         float(block.bullet),
         float(block.heading),

@@ -31,7 +31,7 @@ class Verdict:
 
     keep: bool
     score: float  # probability of article text, before smoothing
-    reasons: tuple[str, ...]  # the features that pushed the score down (or up) the most
+    reasons: tuple[str, ...]  # for a drop: the features that pushed its score down most
 
     def explain(self) -> str:
         return f"score {self.score:.2f}: " + ", ".join(self.reasons)
@@ -46,7 +46,7 @@ class _Tree:
     value: list[float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Model:
     """Trees, learning rate and base score, word log-odds, and the smoothing costs."""
 
@@ -71,6 +71,46 @@ class Model:
             bias=data["bias"],
             features=tuple(data["features"]),
         )
+
+    @functools.cached_property
+    def _arrays(self) -> tuple[Any, ...]:
+        """The trees as padded arrays (trees x nodes), to score every block at once."""
+        import numpy as np
+
+        width = max(len(t.feature) for t in self.trees)
+
+        def pad(name: str, fill: float) -> Any:
+            return np.array(
+                [getattr(t, name) + [fill] * (width - len(t.feature)) for t in self.trees]
+            )
+
+        left = pad("left", -1).astype(np.int64)
+        return (
+            np.maximum(pad("feature", 0), 0).astype(np.int64),
+            pad("threshold", 0.0),
+            left,
+            pad("right", -1).astype(np.int64),
+            pad("value", 0.0),
+            left < 0,
+        )
+
+    def raw_all(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """Every row's raw score (log-odds of article text), the trees walked in step."""
+        import numpy as np
+
+        feature, threshold, left, right, value, leaf = self._arrays
+        x = np.asarray(rows, dtype=np.float64)
+        trees = np.arange(len(self.trees))[None, :]
+        node = np.zeros((len(x), len(self.trees)), dtype=np.int64)
+        samples = np.arange(len(x))[:, None]
+        while True:
+            at_leaf = leaf[trees, node]
+            if at_leaf.all():
+                break
+            goes_left = x[samples, feature[trees, node]] <= threshold[trees, node]
+            step = np.where(goes_left, left[trees, node], right[trees, node])
+            node = np.where(at_leaf, node, step)
+        return list(self.base + self.rate * value[trees, node].sum(axis=1))
 
     def raw(self, row: Sequence[float]) -> float:
         total = self.base
@@ -115,14 +155,14 @@ def classify(
         return []
     model = model or load_model()
     rows = document_features(blocks, language, model.log_odds)
-    scores = [_sigmoid(model.raw(row)) for row in rows]
+    scores = [_sigmoid(raw) for raw in model.raw_all(rows)]
     keep = smooth(scores, model.stay, model.bias)
     verdicts = []
     for row, score, kept in zip(rows, scores, keep, strict=True):
-        moved = model.contributions(row)
-        # A dropped block is explained by what pulled it down, a kept one by what held it.
-        ranked = sorted(moved.items(), key=lambda item: item[1] if not kept else -item[1])
-        reasons = tuple(_reason(model.features[f], row[f]) for f, v in ranked[:3] if v)
+        reasons: tuple[str, ...] = ()
+        if not kept:  # a drop is explained by what pulled it down the most
+            moved = sorted(model.contributions(row).items(), key=lambda item: item[1])
+            reasons = tuple(_reason(model.features[f], row[f]) for f, v in moved[:3] if v < 0)
         verdicts.append(Verdict(kept, score, reasons))
     return verdicts
 
