@@ -8,6 +8,14 @@ from typing import Any
 
 from audio.script import Block
 
+MAX_WORDS = 100_000  # the default longest article: about 11 hours of speech
+SPOKEN_WORDS_PER_MINUTE = 150  # a narrator's pace, for telling people how long words take
+
+
+def speakable(text: str) -> bool:
+    """Whether a block has anything to say: a letter or a digit, not only marks."""
+    return any(ch.isalnum() for ch in text)
+
 
 @dataclass(frozen=True)
 class Dropped:
@@ -28,6 +36,7 @@ class Article:
     language: str | None = None
     url: str | None = None
     dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # for the producer: repaired bytes...
 
     @property
     def text(self) -> str:
@@ -47,6 +56,7 @@ class Article:
             "url": self.url,
             "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
             "dropped": [{"text": d.text, "rule": d.rule} for d in self.dropped],
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -60,4 +70,5 @@ class Article:
             language=data.get("language"),
             url=data.get("url"),
             dropped=[Dropped(d["text"], d["rule"]) for d in data.get("dropped", [])],
+            warnings=list(data.get("warnings", [])),
         )

@@ -13,13 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from audio.script import HEADING, Block, split_sentences
-from episodes.article import Article, Dropped
+from episodes.article import MAX_WORDS, SPOKEN_WORDS_PER_MINUTE, Article, Dropped, speakable
 from episodes.errors import PresscastError
 from episodes.fetch import fetch_url, is_url
+from episodes.filetypes import refuse_non_text
 from episodes.junk import junk_rule
 from episodes.language import detect_language, primary
 from episodes.markdown import front_matter, markdown_blocks, plain_blocks
-from episodes.textfile import declared_charset, decode_text
+from episodes.textfile import declared_charset, decode
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 TITLE_MAX_CHARS = 90
@@ -49,12 +50,17 @@ class Source:
 
 
 def load_source(source: str) -> Source:
-    """Read the bytes of a file path, or of stdin for `-`."""
+    """Read the bytes of a file path, an http(s) URL, or stdin for `-`.
+
+    PDFs, office documents, images and sound files are refused here, with what to do.
+    """
     if source == "-":
         data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
+        refuse_non_text(data, "stdin")
         return Source(_check_size(data, "stdin"), "stdin", sniff_format(data))
     if is_url(source):
         data, fmt, final_url, charset = fetch_url(source)
+        refuse_non_text(data, source)  # a PDF served as text/html, say
         return Source(data, source, fmt, url=final_url, charset=charset)
     path = Path(source)
     if not path.exists():
@@ -64,9 +70,11 @@ def load_source(source: str) -> Source:
     fmt = FORMATS.get(path.suffix.lower())
     try:
         with path.open("rb") as fh:
-            data = _check_size(fh.read(MAX_SOURCE_BYTES + 1), source)
+            data = fh.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         raise PresscastError(f"{source}: cannot read ({exc.strerror})") from exc
+    refuse_non_text(data, source, path.suffix)  # before the size: a big PDF is a PDF
+    _check_size(data, source)
     return Source(data, source, fmt or sniff_format(data))
 
 
@@ -94,12 +102,15 @@ def read_article(
     author: str | None = None,
     date: datetime | None = None,
     keep_all: bool = False,
+    max_words: int = MAX_WORDS,
 ) -> Article:
-    """Extract an Article from a source; PresscastError if nothing speakable is in it."""
+    """Extract an Article from a source; PresscastError if nothing speakable is in it,
+    or if it has more than `max_words` words (checked before the slow steps)."""
     declared = source.charset or (
         declared_charset(source.data) if source.format == "html" else None
     )
-    text = decode_text(source.data, source.name, declared)
+    decoded = decode(source.data, source.name, declared)
+    text = decoded.text
     meta: dict[str, str] = {}
     dropped: list[Dropped] = []
     if source.format == "html":
@@ -114,12 +125,13 @@ def read_article(
     if not keep_all:
         blocks, junk = drop_junk(blocks)
         dropped += junk
-    blocks = [b for b in blocks if any(ch.isalnum() for ch in b.text)]
+    blocks = [b for b in blocks if speakable(b.text)]
     if not blocks:
         raise PresscastError(f"{source.name}: no article text found")
     derived_title, blocks = derive_title(blocks, meta.get("title"))
     if not blocks:
         raise PresscastError(f"{source.name}: only a title, no article text found")
+    check_length(blocks, source.name, max_words)  # before language detection
     return Article(
         title=clean_title(title or meta.get("title") or derived_title),
         blocks=blocks,
@@ -129,7 +141,32 @@ def read_article(
         or (primary(meta["lang"]) if meta.get("lang") else None),
         url=meta.get("url") or source.url,
         dropped=dropped,
+        warnings=[decoded.warning] if decoded.warning else [],
     )
+
+
+def check_length(blocks: list[Block], name: str, max_words: int) -> None:
+    """Refuse an article longer than `max_words`: a whole book pasted by mistake would
+    otherwise be narrated for days."""
+    words = sum(len(b.text.split()) for b in blocks)  # as Article.words counts them
+    if words > max_words:
+        raise PresscastError(
+            f"{name}: {words:,} words, more than the limit of {max_words:,} "
+            f"({speaking_time(max_words)}); raise it with --max-words or "
+            "[reading] max_words in show.toml"
+        )
+
+
+def speaking_time(words: int) -> str:
+    """How long `words` take to say, roughly, for people: "about 11 hours of speech"."""
+    minutes = words / SPOKEN_WORDS_PER_MINUTE
+    if minutes < 1:
+        return "less than a minute of speech"
+    if minutes < 1.5:
+        return "about a minute of speech"
+    if minutes < 90:
+        return f"about {round(minutes)} minutes of speech"
+    return f"about {round(minutes / 60)} hours of speech"
 
 
 def drop_junk(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
