@@ -253,3 +253,22 @@ def test_max_words_from_the_option_and_from_show_toml(
     toml.write_text(toml.read_text().replace("max_words = 8", "max_words = 0"))
     one_line_error(run("add", str(source), cwd=show_dir), "max_words = 0", "from 1")
 
+
+def test_an_emptied_article_txt_stops_the_build(
+    run: Callable[..., Result], show_dir: Path, tmp_path: Path
+) -> None:
+    assert run("add", str(write(tmp_path / "a.md", SHORT)), cwd=show_dir).exit_code == 0
+    folder = next((show_dir / "articles").iterdir())
+    record = (folder / "article.json").read_text()
+    (folder / "article.txt").write_text("\n  \n# \n")
+    built = run("build", "--jobs", "1", cwd=show_dir)
+    one_line_error(built)
+    assert built.stderr.strip() == (
+        f"Error: articles/{folder.name}/article.txt is empty: write the article's text there, "
+        "or delete the file to use the original extraction"
+    )
+    assert (folder / "article.txt").read_text() == "\n  \n# \n"
+    assert (folder / "article.json").read_text() == record
+    assert not list((show_dir / "public" / "episodes").glob("*.mp3"))
+    listed = run("list", cwd=show_dir)
+    assert listed.exit_code == 0 and "Short Story" in listed.stdout
