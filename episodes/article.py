@@ -8,6 +8,14 @@ from typing import Any
 
 from audio.script import Block
 
+MAX_WORDS = 100_000  # the default longest article: about 11 hours of speech
+SPOKEN_WORDS_PER_MINUTE = 150  # a narrator's pace, for telling people how long words take
+
+
+def speakable(text: str) -> bool:
+    """Whether a block has anything to say: a letter or a digit, not only marks."""
+    return any(ch.isalnum() for ch in text)
+
 
 @dataclass(frozen=True)
 class Dropped:
@@ -39,6 +47,7 @@ class Article:
     # fingerprints of the source's lines before any filter (episodes.template.line_keys)
     line_keys: tuple[str, ...] = ()
     notes: list[str] = field(default_factory=list)  # for the producer, not stored
+    warnings: list[str] = field(default_factory=list)  # for the producer: repaired bytes...
 
     @property
     def text(self) -> str:
@@ -60,6 +69,7 @@ class Article:
             "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
             "dropped": [_dropped_dict(d) for d in self.dropped],
             "title_derived": self.title_derived,
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -77,6 +87,7 @@ class Article:
             ],
             title_derived=data.get("title_derived", False),
             site=data.get("site"),
+            warnings=list(data.get("warnings", [])),
         )
 
 

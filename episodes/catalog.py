@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from audio.script import HEADING, PARAGRAPH, Block
-from episodes.article import Article
+from episodes.article import Article, speakable
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_bytes, atomic_write_text
 from episodes.ingest import Source
@@ -70,6 +70,16 @@ class Entry:
     folder: Path
     numbering: Numbering = field(default_factory=lambda: Numbering())
     removed: bool = False  # taken out of the feed by `presscast remove`
+    text_emptied: bool = False  # article.txt is there but says nothing: `build` refuses
+
+    def check_text(self) -> None:
+        """PresscastError when the producer emptied article.txt: narrating the original
+        extraction instead would bring back what they may have meant to take out."""
+        if self.text_emptied:
+            raise PresscastError(
+                f"{self.folder.parent.name}/{self.folder.name}/{TEXT_FILE} is empty: write "
+                "the article's text there, or delete the file to use the original extraction"
+            )
 
 
 @dataclass(frozen=True)
@@ -221,14 +231,17 @@ def _episode(data: dict[str, Any]) -> Episode:
 
 def _entry(folder: Path, record: dict[str, Any], episode: Episode | None) -> Entry:
     text_file = os.path.join(folder, TEXT_FILE)
+    emptied = False
     try:  # the producer may have corrected the text: it wins
         with open(text_file, "rb") as fh:
             blocks = text_blocks(fh.read().decode("utf-8"))
+        emptied = not any(speakable(b.text) for b in blocks)
     except FileNotFoundError:
         blocks = []
     except UnicodeDecodeError as exc:
         raise PresscastError(f"{text_file}: not UTF-8 text (save it as UTF-8)") from exc
-    article = Article.from_dict(record["article"], blocks)
+    # An emptied text keeps the record's blocks for listing and the feed; build refuses it.
+    article = Article.from_dict(record["article"], [] if emptied else blocks)
     return Entry(
         slug=record["slug"],
         guid=record["guid"],
@@ -241,6 +254,7 @@ def _entry(folder: Path, record: dict[str, Any], episode: Episode | None) -> Ent
             record.get("season"), record.get("episode"), record.get("episode_type", "full")
         ),
         removed=bool(record.get("removed", False)),
+        text_emptied=emptied,
     )
 
 

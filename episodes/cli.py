@@ -20,6 +20,7 @@ import click
 from audio import AudioError
 from audio.engines import DEFAULT_ENGINE, VoiceInfo, list_voices
 from episodes import __version__
+from episodes.article import MAX_WORDS, Article
 from episodes.catalog import Entry, Numbering, add_article, find_entry, list_entries, set_removed
 from episodes.errors import PresscastError
 from episodes.fetch import is_url
@@ -28,7 +29,7 @@ from episodes.ingest import load_source, parse_date, read_article
 from episodes.narration import Narration, engine_for, narrate_article, read_lexicon
 from episodes.preview import preview_article, preview_dict, render_known_template, render_preview
 from episodes.progress import ClickProgress
-from episodes.show import ShowConfig, find_show, find_show_or_none, init_show
+from episodes.show import Show, ShowConfig, find_show, find_show_or_none, init_show
 from episodes.template import NO_TEMPLATE, TEMPLATE_RULE
 from feeds.categories import CATEGORIES
 from feeds.errors import FeedError
@@ -83,6 +84,13 @@ jobs_option = click.option(
     help="Narration worker processes (default: the number of cores).",
 )
 keep_all_option = click.option("--keep-all", is_flag=True, help="Keep every line: no junk filter.")
+max_words_option = click.option(
+    "--max-words",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Refuse articles longer than this (default: the show's [reading] max_words, "
+    f"else {MAX_WORDS:,}).",
+)
 lexicon_option = click.option(
     "--lexicon",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -187,6 +195,7 @@ def init(
     show_default=True,
 )
 @keep_all_option
+@max_words_option
 @friendly_errors
 def add(
     source: str,
@@ -197,6 +206,7 @@ def add(
     episode: int | None,
     episode_type: str,
     keep_all: bool,
+    max_words: int | None,
 ) -> None:
     """Add an article: a .txt, .md or .html file, an http(s) URL, or - for stdin."""
     from episodes.show_template import show_knowledge
@@ -211,7 +221,9 @@ def add(
         date=date,
         keep_all=keep_all,
         template=knowledge.template(exclude=knowledge.same_source(loaded.data)),
+        max_words=_max_words(max_words, show),
     )
+    _echo_warnings(article)
     entry = add_article(
         show,
         article,
@@ -414,6 +426,7 @@ def serve(host: str, port: int, base_url: str | None) -> None:
 @voice_option
 @jobs_option
 @keep_all_option
+@max_words_option
 @lexicon_option
 @friendly_errors
 def narrate(
@@ -424,13 +437,20 @@ def narrate(
     voice: str | None,
     jobs: int | None,
     keep_all: bool,
+    max_words: int | None,
     lexicon: Path | None,
 ) -> None:
     """Narrate one article to an MP3, no show needed (a show's lexicon is used inside one)."""
     from audio.master import EncodeSettings
     from audio.tags import EpisodeTags
 
-    article = read_article(load_source(source), title=title, keep_all=keep_all)
+    article = read_article(
+        load_source(source),
+        title=title,
+        keep_all=keep_all,
+        max_words=_max_words(max_words, find_show_or_none()),
+    )
+    _echo_warnings(article)
     narration = narration_here(lexicon)
     tts = engine_for(article, narration, engine or DEFAULT_ENGINE, voice)
     tags = EpisodeTags(
@@ -455,6 +475,7 @@ def narrate(
 @engine_option
 @voice_option
 @keep_all_option
+@max_words_option
 @lexicon_option
 @friendly_errors
 def preview(
@@ -464,6 +485,7 @@ def preview(
     engine: str | None,
     voice: str | None,
     keep_all: bool,
+    max_words: int | None,
     lexicon: Path | None,
 ) -> None:
     """Show what will be spoken, segment by segment, and every line dropped as junk.
@@ -484,7 +506,14 @@ def preview(
         loaded = load_source(source)
         same = knowledge.same_source(loaded.data) if knowledge else None
         template = knowledge.template(exclude=same) if knowledge else NO_TEMPLATE
-        article = read_article(loaded, title=title, keep_all=keep_all, template=template)
+        article = read_article(
+            loaded,
+            title=title,
+            keep_all=keep_all,
+            template=template,
+            max_words=_max_words(max_words, show),
+        )
+        _echo_warnings(article)  # the JSON carries them too
         stored = find_entry(show, same) if show and same else None
     known_lines = template_lines_now_known(knowledge, stored) if knowledge and stored else []
     known_title = title_now_known(knowledge, stored) if knowledge and stored else None
@@ -546,6 +575,19 @@ def cache(stats: bool, prune: bool) -> None:
         f"Cache: {now.entries} segments, {_megabytes(now.bytes)}; "
         f"{now.unused_entries} unused ({_megabytes(now.unused_bytes)})."
     )
+
+
+def _max_words(option: int | None, show: Show | None) -> int:
+    """`--max-words`, else the show's [reading] max_words, else the default."""
+    if option is not None:
+        return option
+    return show.config.max_words if show else MAX_WORDS
+
+
+def _echo_warnings(article: Article) -> None:
+    """What the producer should know about the source (bytes repaired...): one line each."""
+    for warning in article.warnings:
+        click.echo(f"Warning: {warning}", err=True)
 
 
 def _megabytes(size: int) -> str:

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from audio.script import HEADING, Block, split_sentences
-from episodes.article import Article, Dropped
+from audio.script import HEADING, PARAGRAPH, Block, split_sentences
+from episodes.article import MAX_WORDS, SPOKEN_WORDS_PER_MINUTE, Article, Dropped, speakable
 from episodes.errors import PresscastError
 from episodes.fetch import fetch_url, is_url
+from episodes.filetypes import refuse_non_text
 from episodes.junk import junk_rule
 from episodes.language import detect_language, primary
 from episodes.markdown import front_matter, markdown_blocks
 from episodes.plaintext import read_plain_text
 from episodes.template import NO_TEMPLATE, ShowTemplate, drop_template, line_keys, strip_site_name
-from episodes.textfile import declared_charset, decode_text
+from episodes.textfile import declared_charset, decode
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 TITLE_MAX_CHARS = 90
@@ -51,12 +52,17 @@ class Source:
 
 
 def load_source(source: str) -> Source:
-    """Read the bytes of a file path, or of stdin for `-`."""
+    """Read the bytes of a file path, an http(s) URL, or stdin for `-`.
+
+    PDFs, office documents, images and sound files are refused here, with what to do.
+    """
     if source == "-":
         data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
+        refuse_non_text(data, "stdin")
         return Source(_check_size(data, "stdin"), "stdin", sniff_format(data))
     if is_url(source):
         data, fmt, final_url, charset = fetch_url(source)
+        refuse_non_text(data, source)  # a PDF served as text/html, say
         return Source(data, source, fmt, url=final_url, charset=charset)
     path = Path(source)
     if not path.exists():
@@ -66,9 +72,11 @@ def load_source(source: str) -> Source:
     fmt = FORMATS.get(path.suffix.lower())
     try:
         with path.open("rb") as fh:
-            data = _check_size(fh.read(MAX_SOURCE_BYTES + 1), source)
+            data = fh.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         raise PresscastError(f"{source}: cannot read ({exc.strerror})") from exc
+    refuse_non_text(data, source, path.suffix)  # before the size: a big PDF is a PDF
+    _check_size(data, source)
     return Source(data, source, fmt or sniff_format(data))
 
 
@@ -97,8 +105,10 @@ def read_article(
     date: datetime | None = None,
     keep_all: bool = False,
     template: ShowTemplate = NO_TEMPLATE,
+    max_words: int = MAX_WORDS,
 ) -> Article:
-    """Extract an Article from a source; PresscastError if nothing speakable is in it.
+    """Extract an Article from a source; PresscastError if nothing speakable is in it,
+    or if it has more than `max_words` words (checked before the slow steps).
 
     `template` is what the show's other articles say about the site (see
     episodes.template): their recurring lines are dropped and a known site name is cut
@@ -107,9 +117,13 @@ def read_article(
     declared = source.charset or (
         declared_charset(source.data) if source.format == "html" else None
     )
-    text = decode_text(source.data, source.name, declared)
+    decoded = decode(source.data, source.name, declared)
+    text = decoded.text
+    warnings = [decoded.warning] if decoded.warning else []
     if source.format == "text":
-        return _plain_text_article(source, text, title, author, date, keep_all, template)
+        return _plain_text_article(
+            source, text, title, author, date, keep_all, template, max_words, warnings
+        )
     meta: dict[str, str] = {}
     dropped: list[Dropped] = []
     if source.format == "html":
@@ -131,6 +145,7 @@ def read_article(
     derived_title, blocks = derive_title(blocks, meta.get("title"))
     if not blocks:
         raise PresscastError(f"{source.name}: only a title, no article text found")
+    check_length(blocks, source.name, max_words)  # before language detection
     site_names = (*template.site_names, meta.get("site") or "")
     found_title, site = strip_site_name(meta.get("title") or derived_title, site_names)
     return Article(
@@ -145,6 +160,7 @@ def read_article(
         site=meta.get("site") or site,
         line_keys=keys,
         notes=notes,
+        warnings=warnings,
     )
 
 
@@ -156,11 +172,16 @@ def _plain_text_article(
     date: datetime | None,
     keep_all: bool,
     template: ShowTemplate,
+    max_words: int,
+    warnings: list[str],
 ) -> Article:
+    if len(text.split()) > 2 * max_words:  # far too long: refused before it is read
+        check_length([Block(PARAGRAPH, text)], source.name, max_words)
     plain = read_plain_text(text, keep_all, template)
     blocks = _speakable(plain.blocks, source)
     if plain.title is None:
         raise PresscastError(f"{source.name}: only a title, no article text found")
+    check_length(blocks, source.name, max_words)
     found_title, site = strip_site_name(plain.title, template.site_names)
     return Article(
         title=clean_title(title or found_title),
@@ -174,11 +195,12 @@ def _plain_text_article(
         site=site,
         line_keys=plain.line_keys,
         notes=plain.notes,
+        warnings=warnings,
     )
 
 
 def _speakable(blocks: list[Block], source: Source) -> list[Block]:
-    blocks = [b for b in blocks if any(ch.isalnum() for ch in b.text)]
+    blocks = [b for b in blocks if speakable(b.text)]
     if not blocks:
         raise PresscastError(f"{source.name}: no article text found")
     return blocks
@@ -200,6 +222,30 @@ def apply_template(
         note = "all its text is also in other articles of the show: kept, none dropped as template"
         return blocks, [], [note]
     return kept, dropped, []
+
+
+def check_length(blocks: list[Block], name: str, max_words: int) -> None:
+    """Refuse an article longer than `max_words`: a whole book pasted by mistake would
+    otherwise be narrated for days."""
+    words = sum(len(b.text.split()) for b in blocks)  # as Article.words counts them
+    if words > max_words:
+        raise PresscastError(
+            f"{name}: {words:,} words, more than the limit of {max_words:,} "
+            f"({speaking_time(max_words)}); raise it with --max-words or "
+            "[reading] max_words in show.toml"
+        )
+
+
+def speaking_time(words: int) -> str:
+    """How long `words` take to say, roughly, for people: "about 11 hours of speech"."""
+    minutes = words / SPOKEN_WORDS_PER_MINUTE
+    if minutes < 1:
+        return "less than a minute of speech"
+    if minutes < 1.5:
+        return "about a minute of speech"
+    if minutes < 90:
+        return f"about {round(minutes)} minutes of speech"
+    return f"about {round(minutes / 60)} hours of speech"
 
 
 def drop_junk(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:

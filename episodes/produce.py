@@ -83,11 +83,13 @@ def build_show(
     cover = ensure_cover(show).read_bytes()
     clock = now or (lambda: datetime.now(UTC).replace(microsecond=0))
     plans = []
-    # Every article's engine is settled before any narration starts: a missing voice is
-    # reported at once, not after an hour of work on the articles before it.
+    # Every article's text and engine are settled before any narration starts: an emptied
+    # article.txt or a missing voice is reported at once, not after an hour of work on the
+    # articles before it.
     for entry in list_entries(show):
         if entry.removed:
             continue
+        entry.check_text()
         engine = engine_for(entry.article, narration, name, chosen_voice, config.engine_settings)
         tags = episode_tags(show, entry)
         key = render_key(entry, engine, narration, settings, framing, tags, cover)

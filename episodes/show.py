@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 import tomli_w
 
+from episodes.article import MAX_WORDS
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_text
 from feeds.categories import category_problem
@@ -47,6 +48,7 @@ class ShowConfig:
     sentence_pause_ms: int = 350
     paragraph_pause_ms: int = 800
     heading_pause_ms: int = 1100
+    max_words: int = MAX_WORDS
     image: str = ""
     copyright: str = ""
     type: str = "episodic"
@@ -79,6 +81,10 @@ class ShowConfig:
         pauses = (self.sentence_pause_ms, self.paragraph_pause_ms, self.heading_pause_ms)
         if not all(0 <= p <= 10_000 for p in pauses):
             raise PresscastError("pauses must be between 0 and 10000 ms")
+        if self.max_words < 1:
+            raise PresscastError(
+                f"max_words = {self.max_words}: the longest article, in words; from 1"
+            )
         problem = category_problem(self.category, self.subcategory or None)
         if problem:
             raise PresscastError(problem)
@@ -263,7 +269,7 @@ def ensure_podcast_guid(show: Show) -> Show:
 SECTIONS = {
     "voice": ("engine", "voice", "speaker", "speed"),
     "audio": ("bitrate_kbps", "intro", "outro", "music_bed", "bed_gain_db"),
-    "reading": ("urls", "sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms"),
+    "reading": ("urls", "sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms", "max_words"),
     "feed": (
         "image",
         "copyright",

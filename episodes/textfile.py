@@ -1,6 +1,8 @@
 """Bytes of a text file to str: BOMs, UTF-8, then the likeliest legacy encoding.
 
-Refuses binary data with a clear message instead of narrating mojibake.
+Refuses binary data with a clear message instead of narrating mojibake. A UTF-8 file
+with a few stray bytes (pasted from an old editor) stays UTF-8: the stray bytes are read
+as windows-1252, and a warning says where they are.
 """
 
 from __future__ import annotations
@@ -8,13 +10,13 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from episodes.errors import PresscastError
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
@@ -29,29 +31,81 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """A text file's text, and a warning for the producer when bytes had to be repaired."""
+
+    text: str
+    warning: str | None = None
+
+
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
+    """Decode a text file's bytes; PresscastError if it is not text (see `decode`)."""
+    return decode(data, name, declared).text
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
     """Decode a text file's bytes; PresscastError if it is not text.
 
     A byte-order mark wins, then a charset the source declares (HTTP header or HTML meta),
-    then UTF-8, then the likeliest legacy encoding.
+    then UTF-8 (with its stray bytes repaired), then the likeliest legacy encoding.
     """
+    if data.startswith(codecs.BOM_UTF8):
+        return _utf8_repaired(data[len(codecs.BOM_UTF8) :], name, always=True)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return Decoded(data.decode(encoding))
             except UnicodeDecodeError as exc:
                 raise PresscastError(f"{name}: damaged {encoding} text ({exc.reason})") from exc
     if b"\x00" in data[:8192]:
         raise PresscastError(f"{name}: this looks like a binary file, not an article")
     if declared:
         try:
-            return data.decode(_codec(declared))
+            return Decoded(data.decode(_codec(declared)))
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: fall back to detection
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    repaired = _utf8_repaired(data, name)
+    if repaired is not None:
+        return repaired
+    return Decoded(_legacy_decoding(data, name))
+
+
+STRAY_ENCODING = "windows-1252"
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_repaired(data: bytes, name: str, always: bool = False) -> Decoded | None:
+    """UTF-8 text with its invalid bytes read one by one as windows-1252, or None.
+
+    None when invalid bytes are as frequent as valid non-ASCII characters: that is a
+    legacy code page (a stray valid UTF-8 pair happens there by chance), not UTF-8 with
+    a byte pasted from an old editor. `always` (a UTF-8 byte-order mark) repairs anyway.
+    """
+    text = data.decode("utf-8", "surrogateescape")  # an invalid byte becomes U+DC80-U+DCFF
+    first = _STRAY.search(text)
+    if first is None:
+        return Decoded(text)
+    stray = len(_STRAY.findall(text))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - stray
+    if not always and valid < stray:
+        return None
+    at = first.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    where = f"line {line}, column {column}"
+    counted = (
+        f"1 byte that is not UTF-8 ({where})"
+        if stray == 1
+        else f"{stray:,} bytes that are not UTF-8 (the first at {where})"
+    )
+    repaired = _STRAY.sub(
+        lambda m: bytes([ord(m.group()) - 0xDC00]).decode(STRAY_ENCODING, "replace"), text
+    )
+    return Decoded(repaired, f"{name}: {counted} read as {STRAY_ENCODING}")
+
+
+def _legacy_decoding(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

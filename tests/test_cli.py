@@ -73,7 +73,9 @@ def test_user_mistakes_are_one_line(
         run("add", str(write(tmp_path / "empty.txt", "  \n\n")), cwd=show_dir), "no article text"
     )
     (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
-    one_line_error(run("add", str(tmp_path / "pic.png"), cwd=show_dir), "binary")
+    one_line_error(run("add", str(tmp_path / "pic.png"), cwd=show_dir), "an image")
+    (tmp_path / "blob.bin").write_bytes(b"\x07" + bytes(200))
+    one_line_error(run("add", str(tmp_path / "blob.bin"), cwd=show_dir), "binary")
     one_line_error(run("build", "--engine", "festival", cwd=show_dir), "unknown engine")
     one_line_error(run("build", cwd=tmp_path), "no show.toml", "presscast init")
     bad_date = run(
@@ -161,3 +163,112 @@ def test_demo_builds_a_show_offline(run: Callable[..., Result], tmp_path: Path) 
     again = run("demo", str(tmp_path / "demo"), cwd=tmp_path)
     assert again.exit_code == 0
     assert len(list((tmp_path / "demo" / "public" / "episodes").glob("*.mp3"))) == 1
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF_MESSAGE = (
+    "a PDF file; Presscast reads text, Markdown and HTML, not PDF (copy its text into a .txt file)"
+)
+
+
+def test_a_pdf_is_refused_from_a_file_and_from_stdin(
+    run: Callable[..., Result], show_dir: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "report.pdf").write_bytes(PDF)
+    for command in ("add", "preview"):
+        result = run(command, str(tmp_path / "report.pdf"), cwd=show_dir)
+        one_line_error(result)
+        assert result.stderr.strip() == f"Error: {tmp_path / 'report.pdf'}: {PDF_MESSAGE}"
+    piped = run("add", "-", input=PDF, cwd=show_dir)
+    one_line_error(piped)
+    assert piped.stderr.strip() == f"Error: stdin: {PDF_MESSAGE}"
+    assert not list((show_dir / "articles").iterdir())
+
+
+# UTF-8 with one byte from a windows-1252 editor: the euro sign, \x80.
+STRAY = "# Café Prices\n\nA coffee at the café costs more this year.\n\nIt is 5".encode() + (
+    b"\x80 now.\n"
+)
+
+
+def test_stray_bytes_are_repaired_with_a_warning_on_add_and_preview(
+    run: Callable[..., Result], show_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "notes.md"
+    source.write_bytes(STRAY)
+    warning = f"Warning: {source}: 1 byte that is not UTF-8 (line 5, column 8) read as windows-1252"
+    added = run("add", str(source), cwd=show_dir)
+    assert added.exit_code == 0, added.stderr
+    assert added.stderr.splitlines() == [warning]
+    assert "Added 'Café Prices'" in added.stdout
+    record = json.loads(next((show_dir / "articles").glob("*/article.json")).read_text())
+    assert record["article"]["warnings"] == [warning.removeprefix("Warning: ")]
+    assert record["article"]["blocks"][-1]["text"] == "It is 5€ now."
+
+    shown = run("preview", str(source), cwd=show_dir)
+    assert shown.exit_code == 0 and shown.stderr.splitlines() == [warning]
+    as_json = run("preview", "--json", str(source), cwd=show_dir)
+    assert as_json.stderr.splitlines() == [warning]
+    assert json.loads(as_json.stdout)["warnings"] == [warning.removeprefix("Warning: ")]
+
+
+def test_narrate_prints_the_warning(run: Callable[..., Result], tmp_path: Path) -> None:
+    source = tmp_path / "notes.md"
+    source.write_bytes(STRAY)
+    out = tmp_path / "notes.mp3"
+    result = run("narrate", str(source), "-o", str(out), "--jobs", "1", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert f"Warning: {source}: 1 byte that is not UTF-8" in result.stderr
+    assert out.stat().st_size > 0
+
+
+def limit_message(source: Path, words: int, limit: str, speech: str) -> str:
+    return (
+        f"Error: {source}: {words} words, more than the limit of {limit} ({speech}); "
+        "raise it with --max-words or [reading] max_words in show.toml"
+    )
+
+
+def test_max_words_from_the_option_and_from_show_toml(
+    run: Callable[..., Result], show_dir: Path, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "a.md", SHORT)  # 10 words under its title
+    small = run("add", str(source), "--max-words", "9", cwd=show_dir)
+    one_line_error(small)
+    assert small.stderr.strip() == limit_message(source, 10, "9", "less than a minute of speech")
+    previewed = run("preview", str(source), "--max-words", "9", cwd=show_dir)
+    narrated = run("narrate", str(source), "--max-words", "9", "-o", "x.mp3", cwd=show_dir)
+    assert previewed.stderr.strip() == narrated.stderr.strip() == small.stderr.strip()
+    assert not (show_dir / "x.mp3").exists()
+
+    toml = show_dir / "show.toml"
+    toml.write_text(toml.read_text().replace("max_words = 100000", "max_words = 8"))
+    by_show = run("add", str(source), cwd=show_dir)
+    assert by_show.stderr.strip() == limit_message(source, 10, "8", "less than a minute of speech")
+    assert run("preview", str(source), cwd=show_dir).stderr.strip() == by_show.stderr.strip()
+    assert not list((show_dir / "articles").iterdir())
+    raised = run("add", str(source), "--max-words", "10", cwd=show_dir)
+    assert raised.exit_code == 0, raised.stderr
+
+    toml.write_text(toml.read_text().replace("max_words = 8", "max_words = 0"))
+    one_line_error(run("add", str(source), cwd=show_dir), "max_words = 0", "from 1")
+
+
+def test_an_emptied_article_txt_stops_the_build(
+    run: Callable[..., Result], show_dir: Path, tmp_path: Path
+) -> None:
+    assert run("add", str(write(tmp_path / "a.md", SHORT)), cwd=show_dir).exit_code == 0
+    folder = next((show_dir / "articles").iterdir())
+    record = (folder / "article.json").read_text()
+    (folder / "article.txt").write_text("\n  \n# \n")
+    built = run("build", "--jobs", "1", cwd=show_dir)
+    one_line_error(built)
+    assert built.stderr.strip() == (
+        f"Error: articles/{folder.name}/article.txt is empty: write the article's text there, "
+        "or delete the file to use the original extraction"
+    )
+    assert (folder / "article.txt").read_text() == "\n  \n# \n"
+    assert (folder / "article.json").read_text() == record
+    assert not list((show_dir / "public" / "episodes").glob("*.mp3"))
+    listed = run("list", cwd=show_dir)
+    assert listed.exit_code == 0 and "Short Story" in listed.stdout

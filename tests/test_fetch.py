@@ -21,6 +21,8 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="windows-1250">
 </article></body></html>"""
 
 seen_agents: list[str] = []
+TRICKLE_SECONDS = 0.5  # each byte comes well within any per-read timeout...
+TRICKLE_BYTES = 16  # ...for 8 s in all: past the 2 s deadline the tests give
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -35,6 +37,28 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def trickle(self, headers_first: bool) -> None:
+        """One byte every TRICKLE_SECONDS, of the body or of the headers, for a bounded time."""
+        body = PAGE.encode()
+        try:
+            if headers_first:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.flush()
+                trickled = body
+            else:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                trickled = b"X-Slow: " + b"s" * 100 + b"\r\n"
+            for byte in trickled[:TRICKLE_BYTES]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(TRICKLE_SECONDS)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
 
     def do_GET(self) -> None:
         seen_agents.append(self.headers.get("User-Agent", ""))
@@ -71,6 +95,12 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             time.sleep(2)
             self.send_body(PAGE.encode(), "text/html")
+        elif self.path == "/pdf":
+            self.send_body(b"%PDF-1.4\n%%EOF\n", "application/pdf")
+        elif self.path == "/pdf-as-html":  # a server that calls everything a page
+            self.send_body(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n", "text/html")
+        elif self.path in ("/trickle-body", "/trickle-headers"):
+            self.trickle(headers_first=self.path == "/trickle-body")
         elif self.path == "/broken":
             body = PAGE.encode()
             self.send_response(200)
@@ -140,6 +170,37 @@ def test_size_cap_and_timeout(server: str) -> None:
         fetch_url(f"{server}/huge", max_bytes=1024 * 1024)
     with pytest.raises(PresscastError, match=r"no answer within 0\.5 s"):
         fetch_url(f"{server}/slow", timeout=0.5)
+
+
+PDF_MESSAGE = (
+    "a PDF file; Presscast reads text, Markdown and HTML, not PDF (copy its text into a .txt file)"
+)
+
+
+@pytest.mark.parametrize("path", ["/pdf", "/pdf-as-html"])
+def test_a_pdf_is_refused_by_its_type_or_its_bytes(server: str, path: str) -> None:
+    with pytest.raises(PresscastError) as err:
+        load_source(f"{server}{path}")
+    assert str(err.value) == f"{server}{path}: {PDF_MESSAGE}"
+
+
+def test_the_timeout_is_a_deadline_for_the_whole_download(server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(PresscastError) as err:
+        fetch_url(f"{server}/trickle-body", timeout=2)
+    assert time.monotonic() - started < 2 + 1.5
+    assert str(err.value) == (
+        f"{server}/trickle-body: the download took longer than 2 s; the server is too slow "
+        "(try again later)"
+    )
+
+
+def test_headers_trickled_byte_by_byte_are_no_answer(server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(PresscastError) as err:
+        fetch_url(f"{server}/trickle-headers", timeout=2)
+    assert time.monotonic() - started < 2 + 1.5
+    assert str(err.value) == f"{server}/trickle-headers: no answer within 2 s"
 
 
 def test_nothing_listens() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import zipfile
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -9,10 +11,11 @@ from typing import Any
 import pytest
 
 from audio.script import HEADING, PARAGRAPH, Block
-from episodes.article import Article, Dropped
+from episodes import ingest as ingest_module
+from episodes.article import MAX_WORDS, Article, Dropped
 from episodes.errors import PresscastError
-from episodes.ingest import TITLE_MAX_CHARS, load_source, read_article, sniff_format
-from episodes.textfile import decode_text
+from episodes.ingest import TITLE_MAX_CHARS, load_source, read_article, sniff_format, speaking_time
+from episodes.textfile import Decoded, decode, decode_text
 
 
 def ingest(tmp_path: Path, name: str, content: str | bytes, **options: Any) -> Article:
@@ -409,10 +412,192 @@ def test_a_folder(tmp_path: Path) -> None:
     assert read_error(str(tmp_path)) == f"{tmp_path}: is a folder, not an article file"
 
 
+READS = "Presscast reads text, Markdown and HTML"
+
+
 @pytest.mark.parametrize("name", ["picture.png", "picture.txt", "picture.md"])
-def test_binary_data(tmp_path: Path, name: str) -> None:
+def test_an_image_is_named_whatever_its_suffix(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_bytes(PNG)
-    assert "binary file" in read_error(str(tmp_path / name))
+    assert read_error(str(tmp_path / name)) == (
+        f"{tmp_path / name}: an image; {READS}, not images "
+        "(add the article's text, not a picture of it)"
+    )
+
+
+def test_unknown_binary_data(tmp_path: Path) -> None:
+    (tmp_path / "data.txt").write_bytes(b"\x07\x13" + bytes(64) + b"\x99" * 10)
+    assert read_error(str(tmp_path / "data.txt")) == (
+        f"{tmp_path / 'data.txt'}: this looks like a binary file, not an article"
+    )
+
+
+# An ASCII-only PDF: no NUL byte, valid UTF-8, so only its signature gives it away.
+ASCII_PDF = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+PDF_MESSAGE = f"a PDF file; {READS}, not PDF (copy its text into a .txt file)"
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.txt", "report"])
+def test_a_pdf_is_refused_by_its_signature(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(ASCII_PDF)
+    assert read_error(str(tmp_path / name)) == f"{tmp_path / name}: {PDF_MESSAGE}"
+
+
+def test_a_pdf_is_refused_by_its_suffix(tmp_path: Path) -> None:
+    (tmp_path / "damaged.PDF").write_bytes(b"Some text that lost its PDF header.\n")
+    assert read_error(str(tmp_path / "damaged.PDF")) == f"{tmp_path / 'damaged.PDF'}: {PDF_MESSAGE}"
+
+
+def _zip(path: Path, entries: list[tuple[str, str]]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in entries:
+            stored = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            archive.writestr(name, text, compress_type=stored)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "entries", "message"),
+    [
+        (
+            "letter.docx",
+            [("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")],
+            f"a Word document; {READS}, not Word documents (save it as plain text (.txt))",
+        ),
+        (
+            "book.txt",  # the suffix lies; the contents tell
+            [("mimetype", "application/epub+zip"), ("META-INF/container.xml", "<container/>")],
+            f"an EPUB e-book; {READS}, not e-books (copy its text into a .txt file)",
+        ),
+        (
+            "bundle.zip",
+            [("article.txt", "The text is in here.")],
+            f"a compressed archive; {READS}, not archives (unpack it and add the article inside)",
+        ),
+    ],
+)
+def test_zip_based_files_are_named(
+    tmp_path: Path, name: str, entries: list[tuple[str, str]], message: str
+) -> None:
+    path = _zip(tmp_path / name, entries)
+    assert read_error(str(path)) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"ID3\x04\x00\x00\x00\x00\x00\x10" + bytes(32), b"\xff\xfb\x90\x64" + bytes(64)],
+    ids=["mp3-with-tags", "mp3-frames"],
+)
+def test_sound_files_are_named(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "episode.txt").write_bytes(data)
+    assert read_error(str(tmp_path / "episode.txt")) == (
+        f"{tmp_path / 'episode.txt'}: a sound file; {READS}, not audio "
+        "(Presscast makes audio from text)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["ID3 tags, explained\n\nEvery MP3 carries them.", "%PDF is a file format.\n"]
+)
+def test_text_that_starts_like_a_signature_is_still_text(tmp_path: Path, text: str) -> None:
+    assert ingest(tmp_path, "a.txt", text).title == text.split("\n")[0].rstrip(".")
+
+
+# --- Stray bytes in UTF-8 ---------------------------------------------------------------
+
+# UTF-8 with a euro sign and curly quotes pasted from a windows-1252 editor: \x80, \x93, \x94.
+STRAY = (
+    "Café notes\n\nThe naïve café served crème brûlée.\n\n".encode()
+    + b"It costs 5\x80 and was \x93worth it\x94, they said.\n"
+)
+
+
+def test_stray_bytes_in_utf8_are_read_as_windows_1252_and_reported(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "notes.txt", STRAY)
+    assert article.title == "Café notes"
+    assert texts(article) == [
+        "The naïve café served crème brûlée.",
+        "It costs 5€ and was “worth it”, they said.",
+    ]
+    assert article.warnings == [
+        f"{tmp_path / 'notes.txt'}: 3 bytes that are not UTF-8 (the first at line 5, "
+        "column 11) read as windows-1252"
+    ]
+
+
+def test_one_stray_byte() -> None:
+    data = "Über uns\n\nWir sind ein kleines Team.\n\nDas kostet 5".encode() + b"\x80."
+    decoded = decode(data, "notes.txt")
+    assert decoded.text == "Über uns\n\nWir sind ein kleines Team.\n\nDas kostet 5€."
+    assert (
+        decoded.warning
+        == "notes.txt: 1 byte that is not UTF-8 (line 5, column 13) read as windows-1252"
+    )
+
+
+def test_stray_bytes_after_a_utf8_bom_are_repaired() -> None:
+    decoded = decode(codecs.BOM_UTF8 + "Ärger\n".encode() + b"5\x80", "a.txt")
+    assert decoded.text == "Ärger\n5€"
+    assert (
+        decoded.warning == "a.txt: 1 byte that is not UTF-8 (line 2, column 2) read as windows-1252"
+    )
+
+
+def test_a_legacy_file_is_not_repaired_byte_by_byte(tmp_path: Path) -> None:
+    # Invalid bytes as frequent as valid UTF-8 (here: none valid): a whole code page.
+    assert decode(CZECH.encode("cp1250"), "a.txt") == Decoded(CZECH)
+    assert decode("Brno je město.".encode("cp1250"), "a.txt") == Decoded("Brno je město.")
+    assert ingest(tmp_path, "a.txt", FRENCH.encode("cp1252")).warnings == []
+
+
+def test_warnings_are_kept_with_the_article(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "notes.txt", STRAY)
+    again = Article.from_dict(article.to_dict())
+    assert again.warnings == article.warnings and again.warnings
+
+
+# --- Length -----------------------------------------------------------------------------
+
+
+def test_an_article_longer_than_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("Title\n\nOne two three four five six.\n", encoding="utf-8")
+    with pytest.raises(PresscastError) as info:
+        read_article(load_source(str(path)), max_words=5)
+    assert str(info.value) == (
+        f"{path}: 6 words, more than the limit of 5 (less than a minute of speech); "
+        "raise it with --max-words or [reading] max_words in show.toml"
+    )
+    assert read_article(load_source(str(path)), max_words=6).words == 6
+
+
+def test_the_default_limit_is_checked_before_language_detection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def not_reached(*args: object) -> None:
+        raise AssertionError("language detection ran on an article that is refused")
+
+    monkeypatch.setattr(ingest_module, "detect_language", not_reached)
+    path = tmp_path / "big.txt"
+    paragraph = " ".join(["word"] * 1000)
+    path.write_text("A Book\n\n" + "\n\n".join([paragraph] * 101), encoding="utf-8")
+    with pytest.raises(PresscastError) as info:
+        read_article(load_source(str(path)))
+    assert str(info.value) == (
+        f"{path}: 101,000 words, more than the limit of {MAX_WORDS:,} "
+        "(about 11 hours of speech); raise it with --max-words or [reading] max_words in "
+        "show.toml"
+    )
+
+
+def test_speaking_time() -> None:
+    assert speaking_time(100) == "less than a minute of speech"
+    assert speaking_time(200) == "about a minute of speech"
+    assert speaking_time(3000) == "about 20 minutes of speech"
+    assert speaking_time(100_000) == "about 11 hours of speech"
 
 
 @pytest.mark.parametrize(
