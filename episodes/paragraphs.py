@@ -29,6 +29,7 @@ _FULL_SHARE = 0.75
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦‣–]|\d{1,3}[.)])\s+(?=\S)")
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"""[.!?…:]["'”’»)\]]*$""")
+_ADDRESS = re.compile(r"\S+\.[a-z]{2,}(/\S*)?$|www\.|https?://")
 _OPENERS = "\"'“‘«„(["
 
 
@@ -106,17 +107,28 @@ def _piece(parts: list[str], line: int, run: int, bullet: bool) -> Piece:
 def _wrap_width(lines: list[str]) -> int:
     """The width a run was wrapped at, or 0 if it shows no sign of wrapping.
 
-    The sign: a line that comes close to the longest without ending its sentence, and
-    the next line goes on in lower case. A run of chrome lines or of paragraphs a line
-    each never shows it, even where its longest line happens to end without a stop.
+    The sign: a line that stops mid-sentence, and the next goes on in lower case, where
+    the line either comes close to the longest or ends on a function word ("is", "the").
+    A run of chrome lines or of paragraphs a line each never shows it, even where its
+    longest line happens to end without a stop.
     """
     width = max(len(line) for line in lines)
-    if len(lines) < 2 or not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+    if len(lines) < 2 or width > MAX_WRAP_WIDTH:
         return 0
     for previous, line in itertools.pairwise(lines):
-        if len(previous) >= _FULL_SHARE * width and _goes_on(previous, line):
+        if not _goes_on(previous, line):
+            continue
+        full = width >= MIN_WRAP_WIDTH and len(previous) >= _FULL_SHARE * width
+        if full or _ends_on_function_word(previous):
             return width
     return 0
+
+
+def _ends_on_function_word(line: str) -> bool:
+    from episodes.blockfeatures import stopwords, words_of
+
+    words = words_of(line)
+    return len(words) >= 3 and words[-1] in stopwords("en")
 
 
 def _goes_on(previous: str, line: str) -> bool:
@@ -125,12 +137,20 @@ def _goes_on(previous: str, line: str) -> bool:
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
-    """Whether `line` goes on with the paragraph `previous` ends, in a wrapped run."""
-    if not previous or not width:
+    """Whether `line` goes on with the paragraph `previous` ends.
+
+    A lower-case line after an unfinished one goes on with it (unless it is an address,
+    as a link's text can be); in a run wrapped at `width`, so does any line after a
+    full one that does not end its sentence.
+    """
+    if not previous:
+        return False
+    if _goes_on(previous, line) and " " in previous and not _ADDRESS.match(line):
+        return True
+    if not width:
         return False
     first_word = line.split(" ", 1)[0]
     full = len(previous) + 1 + len(first_word) > width
     if full and not _SENTENCE_END.search(previous):
         return True
-    long = len(previous) >= _LONG_SHARE * width
-    return long and (previous.endswith(("-", ",", ";")) or _goes_on(previous, line))
+    return len(previous) >= _LONG_SHARE * width and previous.endswith(("-", ",", ";"))

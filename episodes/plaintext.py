@@ -216,7 +216,14 @@ def _headline(pieces: list[Piece], kept: list[Piece]) -> Piece | None:
     """The line that heads the article's text, if one does: never a menu or a sentence."""
     if not kept:
         return None
-    if looks_like_headline(kept[0].text) and (kept[0].kind == HEADING or len(kept) > 1):
+    # The text's own first line may be a one-word title ("Notes"); elsewhere a lone word
+    # is a label.
+    first_line = kept[0] is pieces[0]
+    if (
+        looks_like_headline(kept[0].text, 1 if first_line else 2)
+        and (kept[0].kind == HEADING or len(kept) > 1)
+        and (first_line or kept[0].kind == HEADING or len(kept[0].text) <= TITLE_MAX_CHARS)
+    ):
         return kept[0]
     start = pieces.index(kept[0])
     for piece in reversed(pieces[max(0, start - _HEADLINE_REACH) : start]):
@@ -227,11 +234,11 @@ def _headline(pieces: list[Piece], kept: list[Piece]) -> Piece | None:
     return None
 
 
-def looks_like_headline(text: str) -> bool:
+def looks_like_headline(text: str, min_words: int = 2) -> bool:
     """Short, several words, capitalised, and not ending like a sentence or a label."""
     words = text.split()
     return (
-        2 <= len(words) <= _HEADLINE_MAX_WORDS
+        min_words <= len(words) <= _HEADLINE_MAX_WORDS
         and len(text) <= _HEADLINE_MAX_CHARS
         and not text.rstrip().endswith((".", ",", ";", ":", "…"))
         and text[:1].isupper()
