@@ -208,6 +208,10 @@ _BYLINE = re.compile(
     rf"|{_READ_TIME})"
 )
 
+# A comment's header, as WordPress prints it: "Margaret Pengelly says: March 14, 2025 at
+# 8:41 pm". The name alone before "says:" is not enough: a quote is introduced that way.
+_COMMENTER = re.compile(rf"{_NAME}\s+(?i:says|said|wrote)\s*:?\s*{_DATE}(\s*(?i:reply))?")
+
 RULE_NAMES: frozenset[str] = frozenset(
     {name for name, _ in RULES} | {"navigation", "byline", "reader appeal"}
 )
@@ -247,6 +251,8 @@ def junk_rule(line: str) -> str | None:
             return name
     if _BYLINE.fullmatch(text):
         return "byline"
+    if _COMMENTER.fullmatch(text):
+        return "comment form"
     if _is_navigation(text):
         return "navigation"
     return appeal_rule(text)
