@@ -251,3 +251,67 @@ def main_run(local: Sequence[Sequence[float]]) -> tuple[int, int]:
         elif total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+CONTEXT = (
+    "score",
+    "score -1",
+    "score +1",
+    "score -2",
+    "score +2",
+    "nearby score",
+    "wider score",
+    "best score before",
+    "best score after",
+    "article words before",
+    "article words after",
+    "blocks before the article",
+    "blocks after the article",
+)
+_SURE = 0.8  # a block scored this high, and long, is surely article text
+_SURE_WORDS = 15
+
+
+def context_features(scores: Sequence[float], words: Sequence[int]) -> list[list[float]]:
+    """What the first pass thinks of a block's neighbourhood, in CONTEXT order.
+
+    The second pass reads these beside the block's own features: a short line among
+    paragraphs the first pass is sure of is article text, a headline among teasers is not,
+    and nothing after the article's last sure paragraph is likely to be its text.
+    """
+    n = len(scores)
+    weighted = [s * w for s, w in zip(scores, words, strict=True)]
+    total = sum(weighted) or 1.0
+    sure = [i for i in range(n) if scores[i] >= _SURE and words[i] >= _SURE_WORDS]
+    first, last = (sure[0], sure[-1]) if sure else (n, -1)
+    rows = []
+    before = 0.0
+    for i in range(n):
+
+        def at(j: int) -> float:
+            return scores[j] if 0 <= j < n else -1.0
+
+        def mean(reach: int, i: int = i) -> float:
+            span = range(max(0, i - reach), min(n, i + reach + 1))
+            mass = sum(words[j] for j in span) or 1
+            return sum(weighted[j] for j in span) / mass
+
+        rows.append(
+            [
+                scores[i],
+                at(i - 1),
+                at(i + 1),
+                at(i - 2),
+                at(i + 2),
+                mean(3),
+                mean(8),
+                max(scores[max(0, i - 5) : i], default=-1.0),
+                max(scores[i + 1 : i + 6], default=-1.0),
+                before / total,
+                (total - before - weighted[i]) / total,
+                math.log1p(max(0, first - i)),
+                math.log1p(max(0, i - last)) if sure else 0.0,
+            ]
+        )
+        before += weighted[i]
+    return rows

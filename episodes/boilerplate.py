@@ -1,13 +1,14 @@
 """A learned boilerplate classifier for the blocks of a text, with its reasons.
 
-Gradient-boosted trees score each block from its features (episodes/blockfeatures.py);
-a two-state hidden Markov model then smooths the scores along the document, since article
-text comes in one main run and chrome surrounds it. The trees, the word log-odds and the
-transition costs are trained by bench/train_boilerplate.py on public labelled pages and
-shipped as one JSON file; inference is plain Python.
+Two passes of gradient-boosted trees. The first scores each block from its own features
+and its neighbours' (episodes/blockfeatures.py). The second is the sequence step: it reads
+the first pass's scores along the document (the neighbours', the nearby average, where the
+sure paragraphs start and end), since article text comes in one main run and chrome
+surrounds it. The trees and the word log-odds are trained by bench/train_boilerplate.py
+on public labelled pages and shipped as one JSON file; inference is numpy.
 
-Each decision is explained: its score and the features that pushed it most (the trees'
-per-feature contributions along the decision path).
+Each drop is explained: its score and the features that pushed it down the most (the
+trees' per-feature contributions along the decision path).
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
-from episodes.blockfeatures import FEATURES, BlockInput, document_features
+from episodes.blockfeatures import (
+    CONTEXT,
+    FEATURES,
+    BlockInput,
+    context_features,
+    document_features,
+    words_of,
+)
 
 MODEL_FILE = "boilerplate-model.json"
 
@@ -30,7 +38,7 @@ class Verdict:
     """The classifier's decision on one block: kept or not, its score, and why."""
 
     keep: bool
-    score: float  # probability of article text, before smoothing
+    score: float  # probability of article text, after the second pass
     reasons: tuple[str, ...]  # for a drop: the features that pushed its score down most
 
     def explain(self) -> str:
@@ -41,36 +49,21 @@ class Verdict:
 class _Tree:
     feature: list[int]
     threshold: list[float]
-    left: list[int]
+    left: list[int]  # -1 at a leaf
     right: list[int]
-    value: list[float]
+    value: list[float]  # a leaf's output; an inner node's, the mean of its leaves
 
 
 @dataclass(frozen=True, eq=False)
-class Model:
-    """Trees, learning rate and base score, word log-odds, and the smoothing costs."""
+class Forest:
+    """Boosted trees: a base score plus the sum of the trees' outputs (log-odds)."""
 
     trees: list[_Tree]
     base: float
-    rate: float
-    log_odds: dict[str, float]
-    stay: tuple[float, float]  # log P(same state next) for boilerplate, article text
-    bias: float  # added to article text's log-likelihood: keeps recall high
-    features: tuple[str, ...]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Model:
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError("the boilerplate model was trained on other features")
-        return cls(
-            trees=[_Tree(**tree) for tree in data["trees"]],
-            base=data["base"],
-            rate=data["rate"],
-            log_odds=data["log_odds"],
-            stay=tuple(data["stay"]),
-            bias=data["bias"],
-            features=tuple(data["features"]),
-        )
+    def from_dict(cls, data: dict[str, Any]) -> Forest:
+        return cls([_Tree(**tree) for tree in data["trees"]], data["base"])
 
     @functools.cached_property
     def _arrays(self) -> tuple[Any, ...]:
@@ -86,7 +79,7 @@ class Model:
 
         left = pad("left", -1).astype(np.int64)
         return (
-            np.maximum(pad("feature", 0), 0).astype(np.int64),
+            pad("feature", 0).astype(np.int64),
             pad("threshold", 0.0),
             left,
             pad("right", -1).astype(np.int64),
@@ -95,7 +88,7 @@ class Model:
         )
 
     def raw_all(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """Every row's raw score (log-odds of article text), the trees walked in step."""
+        """Every row's raw score, the trees walked in step."""
         import numpy as np
 
         feature, threshold, left, right, value, leaf = self._arrays
@@ -110,18 +103,17 @@ class Model:
             goes_left = x[samples, feature[trees, node]] <= threshold[trees, node]
             step = np.where(goes_left, left[trees, node], right[trees, node])
             node = np.where(at_leaf, node, step)
-        return list(self.base + self.rate * value[trees, node].sum(axis=1))
+        return [float(v) for v in self.base + value[trees, node].sum(axis=1)]
 
     def raw(self, row: Sequence[float]) -> float:
+        """One row's raw score, walked in plain Python (the reference for raw_all)."""
         total = self.base
         for tree in self.trees:
             node = 0
             while tree.left[node] >= 0:
-                if row[tree.feature[node]] <= tree.threshold[node]:
-                    node = tree.left[node]
-                else:
-                    node = tree.right[node]
-            total += self.rate * tree.value[node]
+                goes_left = row[tree.feature[node]] <= tree.threshold[node]
+                node = tree.left[node] if goes_left else tree.right[node]
+            total += tree.value[node]
         return total
 
     def contributions(self, row: Sequence[float]) -> dict[int, float]:
@@ -131,13 +123,42 @@ class Model:
             node = 0
             while tree.left[node] >= 0:
                 feature = tree.feature[node]
-                child = (
-                    tree.left[node] if row[feature] <= tree.threshold[node] else tree.right[node]
-                )
-                change = self.rate * (tree.value[child] - tree.value[node])
-                moved[feature] = moved.get(feature, 0.0) + change
+                goes_left = row[feature] <= tree.threshold[node]
+                child = tree.left[node] if goes_left else tree.right[node]
+                moved[feature] = moved.get(feature, 0.0) + tree.value[child] - tree.value[node]
                 node = child
         return moved
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """The two passes, the word log-odds, and the score a block needs to be kept."""
+
+    local: Forest
+    context: Forest
+    log_odds: dict[str, float]
+    threshold: float
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Model:
+        if tuple(data["features"]) != FEATURES or tuple(data["context"]) != CONTEXT:
+            raise ValueError("the boilerplate model was trained on other features")
+        return cls(
+            Forest.from_dict(data["local"]),
+            Forest.from_dict(data["sequence"]),
+            data["log_odds"],
+            data["threshold"],
+        )
+
+    def scores(
+        self, blocks: Sequence[BlockInput], language: str | None
+    ) -> tuple[list[list[float]], list[float]]:
+        """The second pass's rows and its probability of article text for each block."""
+        rows = document_features(blocks, language, self.log_odds)
+        first = [_sigmoid(raw) for raw in self.local.raw_all(rows)]
+        words = [len(words_of(b.text)) for b in blocks]
+        rows = [r + c for r, c in zip(rows, context_features(first, words), strict=True)]
+        return rows, [_sigmoid(raw) for raw in self.context.raw_all(rows)]
 
 
 @functools.cache
@@ -150,51 +171,21 @@ def load_model() -> Model:
 def classify(
     blocks: Sequence[BlockInput], language: str | None = None, model: Model | None = None
 ) -> list[Verdict]:
-    """Keep or drop each block of one document, each decision with its reasons."""
+    """Keep or drop each block of one document, each drop with its reasons."""
     if not blocks:
         return []
     model = model or load_model()
-    rows = document_features(blocks, language, model.log_odds)
-    scores = [_sigmoid(raw) for raw in model.raw_all(rows)]
-    keep = smooth(scores, model.stay, model.bias)
+    rows, scores = model.scores(blocks, language)
+    names = (*FEATURES, *CONTEXT)
     verdicts = []
-    for row, score, kept in zip(rows, scores, keep, strict=True):
+    for row, score in zip(rows, scores, strict=True):
+        kept = score >= model.threshold
         reasons: tuple[str, ...] = ()
-        if not kept:  # a drop is explained by what pulled it down the most
-            moved = sorted(model.contributions(row).items(), key=lambda item: item[1])
-            reasons = tuple(_reason(model.features[f], row[f]) for f, v in moved[:3] if v < 0)
+        if not kept:
+            moved = sorted(model.context.contributions(row).items(), key=lambda item: item[1])
+            reasons = tuple(_reason(names[f], row[f]) for f, v in moved[:3] if v < 0)
         verdicts.append(Verdict(kept, score, reasons))
     return verdicts
-
-
-def smooth(scores: Sequence[float], stay: tuple[float, float], bias: float) -> list[bool]:
-    """The likeliest sequence of states (Viterbi) given each block's score.
-
-    State 1 is article text. A block's score is its evidence; changing state costs what
-    the training pages say a change costs, so a lone short line inside the article stays
-    in it and a lone sentence inside the menu stays out.
-    """
-    eps = 1e-6
-    switch = (math.log1p(-math.exp(stay[0])), math.log1p(-math.exp(stay[1])))
-    emit = [
-        (math.log(max(1 - p, eps)), math.log(max(p, eps)) + bias)
-        for p in (min(max(s, eps), 1 - eps) for s in scores)
-    ]
-    best = [emit[0][0], emit[0][1]]
-    back: list[tuple[int, int]] = []
-    for e0, e1 in emit[1:]:
-        from0 = (best[0] + stay[0], best[1] + switch[1])
-        from1 = (best[0] + switch[0], best[1] + stay[1])
-        arg0 = 0 if from0[0] >= from0[1] else 1
-        arg1 = 0 if from1[0] >= from1[1] else 1
-        best = [from0[arg0] + e0, from1[arg1] + e1]
-        back.append((arg0, arg1))
-    state = 0 if best[0] > best[1] else 1
-    path = [state]
-    for pointers in reversed(back):
-        state = pointers[state]
-        path.append(state)
-    return [bool(s) for s in reversed(path)]
 
 
 def _sigmoid(x: float) -> float:
@@ -206,6 +197,6 @@ def _reason(feature: str, value: float) -> str:
     flags = {1.0: "yes", 0.0: "no", -1.0: "none"}
     if feature in ("chars", "words") or feature.startswith("words "):
         return f"{feature} {round(math.expm1(value)) if value >= 0 else 'none'}"
-    if value in flags:
+    if value in flags and "score" not in feature:
         return f"{feature}: {flags[value]}"
     return f"{feature} {value:.2f}"

@@ -25,6 +25,9 @@ from episodes.template import NO_TEMPLATE, ShowTemplate, drop_template, line_key
 from episodes.textfile import declared_charset, decode
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
+# A block of a web page's extraction is dropped only when the text classifier scores it
+# below this (its probability of being article text) and smoothing agrees.
+HTML_DOUBT_SCORE = 0.05
 TITLE_MAX_CHARS = 90
 FORMATS = {
     ".txt": "text",
@@ -137,6 +140,9 @@ def read_article(
     if not keep_all:
         blocks, junk = drop_junk(blocks)
         dropped += junk
+        if source.format == "html":
+            blocks, doubted = second_look(blocks)
+            dropped += doubted
     blocks = _speakable(blocks, source)
     notes: list[str] = []
     if not keep_all:
@@ -246,6 +252,18 @@ def speaking_time(words: int) -> str:
     if minutes < 90:
         return f"about {round(minutes)} minutes of speech"
     return f"about {round(minutes / 60)} hours of speech"
+
+
+def second_look(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """What the page's extraction kept, judged again by the plain-text classifier.
+
+    trafilatura sees the markup and is right far more often than a reading of the text
+    alone, so only a block the classifier is sure of goes: a teaser or a caption that
+    slipped into the article, never the article's own short paragraphs.
+    """
+    from episodes.plaintext import judge_blocks
+
+    return judge_blocks(blocks, max_score=HTML_DOUBT_SCORE)
 
 
 def drop_junk(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:

@@ -174,6 +174,28 @@ def judge(pieces: list[Piece], language: str | None = None) -> tuple[list[Piece]
     return kept, dropped
 
 
+def judge_blocks(
+    blocks: list[Block], max_score: float, language: str | None = None
+) -> tuple[list[Block], list[Dropped]]:
+    """Blocks from another extraction, without those the classifier is sure are chrome."""
+    from episodes.boilerplate import classify
+
+    if not blocks:
+        return blocks, []
+    language = language or detect_language(b.text for b in blocks)
+    verdicts = classify([BlockInput(b.text, b.kind == HEADING) for b in blocks], language)
+    kept: list[Block] = []
+    dropped: list[Dropped] = []
+    for block, verdict in zip(blocks, verdicts, strict=True):
+        if verdict.keep or verdict.score >= max_score:
+            kept.append(block)
+        else:
+            dropped.append(Dropped(block.text, "classifier", verdict.explain()))
+    if not any(len(b.text.split()) >= 8 for b in kept):
+        return blocks, []
+    return kept, dropped
+
+
 def _comment_section_start(pieces: list[Piece], rules: list[str | None], keep: list[bool]) -> int:
     """Where the comments begin: a comment form's heading after most of the article.
 
