@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,12 +17,16 @@ from audio.script import HEADING, Block, split_sentences
 from episodes.article import Article, Dropped
 from episodes.errors import PresscastError
 from episodes.fetch import fetch_url, is_url
-from episodes.junk import junk_rule
+from episodes.junk import is_notice, junk_rule, linked_junk_rule
 from episodes.language import detect_language, primary
 from episodes.markdown import front_matter, markdown_blocks, plain_blocks
 from episodes.textfile import declared_charset, decode_text
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
+# Fewer words than this from a page is a notice, not an article, if it reads like one or if
+# the page around it has far more text (PAGE_WORDS_BEYOND_A_NOTE readable words).
+MIN_ARTICLE_WORDS = 50
+PAGE_WORDS_BEYOND_A_NOTE = 3 * MIN_ARTICLE_WORDS
 TITLE_MAX_CHARS = 90
 FORMATS = {
     ".txt": "text",
@@ -102,17 +107,19 @@ def read_article(
     text = decode_text(source.data, source.name, declared)
     meta: dict[str, str] = {}
     dropped: list[Dropped] = []
+    page = None
     if source.format == "html":
-        from episodes.html import read_html  # trafilatura is slow to import: only for pages
+        from episodes.html import read_page  # trafilatura is slow to import: only for pages
 
-        blocks, meta = read_html(text, url=source.url)
+        page = read_page(text, url=source.url)
+        blocks, meta = page.blocks, page.meta
     elif source.format == "markdown":
         meta, body = front_matter(text)
         blocks, dropped = markdown_blocks(body)
     else:
         blocks = plain_blocks(text)
     if not keep_all:
-        blocks, junk = drop_junk(blocks)
+        blocks, junk = drop_junk(blocks, page.link_share if page else None)
         dropped += junk
     blocks = [b for b in blocks if any(ch.isalnum() for ch in b.text)]
     if not blocks:
@@ -120,6 +127,8 @@ def read_article(
     derived_title, blocks = derive_title(blocks, meta.get("title"))
     if not blocks:
         raise PresscastError(f"{source.name}: only a title, no article text found")
+    if page and not keep_all:
+        _refuse_a_notice(blocks, page.page_words, source.name)
     return Article(
         title=clean_title(title or meta.get("title") or derived_title),
         blocks=blocks,
@@ -132,17 +141,44 @@ def read_article(
     )
 
 
-def drop_junk(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
-    """Blocks without junk lines, and the dropped lines with their rules."""
+def drop_junk(
+    blocks: list[Block], link_share: Callable[[str], float] | None = None
+) -> tuple[list[Block], list[Dropped]]:
+    """Blocks without junk lines, and the dropped lines with their rules.
+
+    `link_share` gives, for a page, the share of a block's text that is link text: a line
+    the text alone leaves in doubt may be junk by its markup ("Read more: <a link>").
+    """
     kept: list[Block] = []
     dropped: list[Dropped] = []
     for block in blocks:
-        rule = junk_rule(block.text)
+        rule = junk_rule(block.text) or (
+            linked_junk_rule(block.text, link_share(block.text)) if link_share else None
+        )
         if rule:
             dropped.append(Dropped(block.text, rule))
         else:
             kept.append(block)
     return kept, dropped
+
+
+def _refuse_a_notice(blocks: list[Block], page_words: int, name: str) -> None:
+    """PresscastError for a page whose extraction is too short to be its article.
+
+    A reprint or legal notice, a paywall's "subscribe to continue", or a few lines picked
+    from a page that holds far more: none is an article, though each is speakable. A page
+    that is itself short (a note of a few lines) is what it is, and is read.
+    """
+    words = sum(len(block.text.split()) for block in blocks)
+    if words >= MIN_ARTICLE_WORDS:
+        return
+    text = " ".join(block.text for block in blocks)
+    if is_notice(text) or page_words >= PAGE_WORDS_BEYOND_A_NOTE:
+        raise PresscastError(
+            f"{name}: only {words} word{'s' if words != 1 else ''} of article text"
+            f" {'were' if words != 1 else 'was'} found (a notice, not an article?);"
+            " use --keep-all to make an episode of it anyway"
+        )
 
 
 def derive_title(blocks: list[Block], known: str | None) -> tuple[str, list[Block]]:
