@@ -80,7 +80,11 @@ jobs_option = click.option(
     default=None,
     help="Narration worker processes (default: the number of cores).",
 )
-keep_all_option = click.option("--keep-all", is_flag=True, help="Keep every line: no junk filter.")
+keep_all_option = click.option(
+    "--keep-all",
+    is_flag=True,
+    help="Keep every line: no junk filter, and a page that is only a notice is read too.",
+)
 lexicon_option = click.option(
     "--lexicon",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
