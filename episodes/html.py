@@ -69,14 +69,12 @@ class HtmlPage:
     """What a page holds: the article's blocks, the metadata, and what its markup tells.
 
     `linked` maps the text of each block of the page (as _comparable sees it) to the share
-    of it inside links; `page_words` counts the words of the whole page's readable text, so
-    an extraction much shorter than the page can be told from a page that is short.
+    of it inside links.
     """
 
     blocks: list[Block]
     meta: dict[str, str]
     linked: dict[str, float] = field(default_factory=dict)
-    page_words: int = 0
 
     def link_share(self, text: str) -> float:
         """The share of `text` the page has inside links (0 when the page has no such block)."""
@@ -98,11 +96,10 @@ def read_page(markup: str, url: str | None = None) -> HtmlPage:
     """
     regions = _page_regions(markup)
     linked = {_comparable(part.block.text): part.linked for part in regions["body"]}
-    page_words = sum(len(part.block.text.split()) for part in regions["body"])
     main = _main_region(regions)
     tree = load_html(markup) if markup.strip() else None
     if tree is None:
-        return HtmlPage([part.block for part in main], {}, linked, page_words)
+        return HtmlPage([part.block for part in main], {}, linked)
     for element in tree.xpath(_HIDDEN):
         if element.getparent() is not None:
             element.drop_tree()
@@ -124,7 +121,7 @@ def read_page(markup: str, url: str | None = None) -> HtmlPage:
     elif not document.body.xpath(".//head | .//item"):
         blocks = _with_structure(blocks, main)
     meta = _metadata(document, tree)
-    return HtmlPage(_without_title_repeat(blocks, meta), meta, linked, page_words)
+    return HtmlPage(_without_title_repeat(blocks, meta), meta, linked)
 
 
 def _date_params() -> dict[str, Any]:

@@ -23,10 +23,9 @@ from episodes.markdown import front_matter, markdown_blocks, plain_blocks
 from episodes.textfile import declared_charset, decode_text
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
-# Fewer words than this from a page is a notice, not an article, if it reads like one or if
-# the page around it has far more text (PAGE_WORDS_BEYOND_A_NOTE readable words).
+# Fewer words than this from a page, reading like a notice, is a notice, not an article.
+# (Real articles of 18 to 49 words exist: shortness alone refuses nothing.)
 MIN_ARTICLE_WORDS = 50
-PAGE_WORDS_BEYOND_A_NOTE = 3 * MIN_ARTICLE_WORDS
 TITLE_MAX_CHARS = 90
 FORMATS = {
     ".txt": "text",
@@ -128,7 +127,7 @@ def read_article(
     if not blocks:
         raise PresscastError(f"{source.name}: only a title, no article text found")
     if page and not keep_all:
-        _refuse_a_notice(blocks, page.page_words, source.name)
+        _refuse_a_notice(blocks, source.name)
     return Article(
         title=clean_title(title or meta.get("title") or derived_title),
         blocks=blocks,
@@ -162,18 +161,17 @@ def drop_junk(
     return kept, dropped
 
 
-def _refuse_a_notice(blocks: list[Block], page_words: int, name: str) -> None:
-    """PresscastError for a page whose extraction is too short to be its article.
+def _refuse_a_notice(blocks: list[Block], name: str) -> None:
+    """PresscastError for a page whose extraction is a short notice, not its article.
 
-    A reprint or legal notice, a paywall's "subscribe to continue", or a few lines picked
-    from a page that holds far more: none is an article, though each is speakable. A page
-    that is itself short (a note of a few lines) is what it is, and is read.
+    A reprint or legal notice, a paywall's "subscribe to continue": speakable, but not an
+    article. A short text that is not a notice (a note, a brief news item) is read.
     """
     words = sum(len(block.text.split()) for block in blocks)
     if words >= MIN_ARTICLE_WORDS:
         return
     text = " ".join(block.text for block in blocks)
-    if is_notice(text) or page_words >= PAGE_WORDS_BEYOND_A_NOTE:
+    if is_notice(text):
         raise PresscastError(
             f"{name}: only {words} word{'s' if words != 1 else ''} of article text"
             f" {'were' if words != 1 else 'was'} found (a notice, not an article?);"
