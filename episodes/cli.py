@@ -83,7 +83,11 @@ jobs_option = click.option(
     default=None,
     help="Narration worker processes (default: the number of cores).",
 )
-keep_all_option = click.option("--keep-all", is_flag=True, help="Keep every line: no junk filter.")
+keep_all_option = click.option(
+    "--keep-all",
+    is_flag=True,
+    help="Keep every line: no junk filter, and a page that is only a notice is read too.",
+)
 max_words_option = click.option(
     "--max-words",
     type=click.IntRange(min=1),

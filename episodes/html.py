@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
@@ -56,18 +57,49 @@ _HIDDEN = (
 )
 # Separators between a headline and a site name in <title>: "Headline | Site".
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·•:»›~-]\s+|\s+::\s+")
+# A block is a link, and a list a box of links, when this share of its text is link text.
+LINK_SHARE = 0.5
+# A headline repeated in the body sits among its first blocks, after a standfirst or a
+# dateline at most; further down, a line that equals the title is the article's own.
+TITLE_REPEAT_WITHIN = 3
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """What a page holds: the article's blocks, the metadata, and what its markup tells.
+
+    `linked` maps the text of each block of the page (as _comparable sees it) to the share
+    of it inside links.
+    """
+
+    blocks: list[Block]
+    meta: dict[str, str]
+    linked: dict[str, float] = field(default_factory=dict)
+
+    def link_share(self, text: str) -> float:
+        """The share of `text` the page has inside links (0 when the page has no such block)."""
+        return self.linked.get(_comparable(text), 0.0)
 
 
 def read_html(markup: str, url: str | None = None) -> tuple[list[Block], dict[str, str]]:
-    """Blocks of the page's main text, and metadata.
+    """Blocks of the page's main text, and metadata (see read_page)."""
+    page = read_page(markup, url)
+    return page.blocks, page.meta
+
+
+def read_page(markup: str, url: str | None = None) -> HtmlPage:
+    """The page's main text as blocks, its metadata, and the link share of its blocks.
 
     The metadata keys are title, author, date (ISO 8601), url, site, lang and image; each
     is present only if the page gives it. `url` is where the page came from, used when the
     page names no canonical address of its own.
     """
+    regions = _page_regions(markup)
+    linked = {_comparable(part.block.text): part.linked for part in regions["body"]}
+    main = _main_region(regions)
     tree = load_html(markup) if markup.strip() else None
     if tree is None:
-        return _small_parser_blocks(markup), {}
+        return HtmlPage([part.block for part in main], {}, linked)
     for element in tree.xpath(_HIDDEN):
         if element.getparent() is not None:
             element.drop_tree()
@@ -85,11 +117,11 @@ def read_html(markup: str, url: str | None = None) -> tuple[list[Block], dict[st
         document = extract_metadata(tree, default_url=url, date_config=_date_params())
         blocks = []
     if sum(len(block.text) for block in blocks) < MIN_EXTRACTED_CHARS:
-        blocks = _small_parser_blocks(markup) or blocks
+        blocks = [part.block for part in main] or blocks
     elif not document.body.xpath(".//head | .//item"):
-        blocks = _with_structure(blocks, _small_parser_page(markup))
+        blocks = _with_structure(blocks, main)
     meta = _metadata(document, tree)
-    return _without_title_heading(blocks, meta.get("title")), meta
+    return HtmlPage(_without_title_repeat(blocks, meta), meta, linked)
 
 
 def _date_params() -> dict[str, Any]:
@@ -143,16 +175,17 @@ def _flush(parts: list[str], kind: str, blocks: list[Block]) -> None:
         blocks.append(Block(kind, text))
 
 
-def _with_structure(found: list[Block], page: list[tuple[str, Block]]) -> list[Block]:
+def _with_structure(found: list[Block], page: list[PageBlock]) -> list[Block]:
     """trafilatura's blocks, with the headings and list items it skipped put back.
 
     On a page without the usual markup of an article trafilatura falls back to collecting
     paragraphs one by one ("wild text"), which drops headings and list items: the steps
     of a how-to go missing. trafilatura still decides what the article is; a gap between
     two of its blocks is filled from the page only if the gap holds nothing but headings
-    and list items, so a byline, a menu or a teaser never comes back with them.
+    and list items, so a byline, a menu or a teaser never comes back with them; and not
+    the boxes of links among them ("Trending", "Related links"), see _without_link_boxes.
     """
-    texts = [_comparable(block.text) for _, block in page]
+    texts = [_comparable(part.block.text) for part in page]
     positions: list[int] = []
     for block in found:
         text = _comparable(block.text)
@@ -163,10 +196,49 @@ def _with_structure(found: list[Block], page: list[tuple[str, Block]]) -> list[B
     blocks = [found[0]]
     for block, before, after in zip(found[1:], positions[:-1], positions[1:], strict=True):
         gap = page[before + 1 : after]
-        if all(origin in ("heading", "item") for origin, _ in gap):
-            blocks += [gap_block for _, gap_block in gap]
+        if all(part.origin in ("heading", "item") for part in gap):
+            blocks += [part.block for part in _without_link_boxes(gap)]
         blocks.append(block)
     return blocks
+
+
+def _without_link_boxes(gap: list[PageBlock]) -> list[PageBlock]:
+    """The gap without its boxes of links: a heading over a list that is mostly links.
+
+    "Trending", "More from the site", "Related links": each is a heading (itself no link)
+    over items whose text is mostly inside <a>, headlines of other pages. Such a section
+    goes, and so do the headings just above it that head nothing else ("More from X" over
+    "Trending"). A how-to's steps are prose, with a link here and there: they stay.
+    """
+    sections: list[list[PageBlock]] = []
+    for part in gap:
+        if not sections or (part.origin == "heading" and not part.is_link):
+            sections.append([part])
+        else:
+            sections[-1].append(part)
+    kept: list[PageBlock] = []
+    above_a_box = False  # walking back: is the section below this one a dropped box?
+    for section in reversed(sections):
+        items = _items(section)
+        if _is_link_box(items) or (above_a_box and not items):
+            above_a_box = True
+            continue
+        above_a_box = False
+        kept[:0] = section
+    return kept
+
+
+def _items(section: list[PageBlock]) -> list[PageBlock]:
+    """A section without the heading over it."""
+    first = section[0]
+    return section[1:] if first.origin == "heading" and not first.is_link else section
+
+
+def _is_link_box(items: list[PageBlock]) -> bool:
+    """Items whose characters are mostly link text, taken together."""
+    chars = sum(len(part.block.text) for part in items)
+    linked = sum(len(part.block.text) * part.linked for part in items)
+    return chars > 0 and linked >= LINK_SHARE * chars
 
 
 # --- metadata -----------------------------------------------------------------------------
@@ -281,16 +353,30 @@ def _comparable(text: str) -> str:
     return " ".join(text.split()).strip(" .:!?")
 
 
-def _without_title_heading(blocks: list[Block], title: str | None) -> list[Block]:
-    """Blocks without a leading heading that repeats the title (the episode announces it).
+def _without_title_repeat(blocks: list[Block], meta: dict[str, str]) -> list[Block]:
+    """Blocks without the one near the top that repeats the title (the episode announces it).
 
-    Pages often differ from their own title in case, quotes or a site suffix, which the
-    exact comparison in ingest would miss.
+    The page's headline may be a heading or a paragraph, and extraction may put it below
+    the first paragraph (a standfirst, a dateline); it may carry the site's name ("Headline
+    | Site"), and differ from the title in case, quotes or spacing, which the exact
+    comparison in ingest would miss. Only the first repeat goes: later, it is prose.
     """
-    first = blocks[0] if blocks else None
-    if title and first and first.kind == HEADING and _comparable(first.text) == _comparable(title):
-        return blocks[1:]
+    title = meta.get("title")
+    for index, block in enumerate(blocks[:TITLE_REPEAT_WITHIN] if title else []):
+        if _repeats_title(block.text, title or "", meta.get("site", "")):
+            return blocks[:index] + blocks[index + 1 :]
     return blocks
+
+
+def _repeats_title(text: str, title: str, site: str) -> bool:
+    """True for the title, alone or with the site's name at either end."""
+    if _comparable(text) == _comparable(title):
+        return True
+    wanted = {_comparable(title), _comparable(site)}
+    for separator in _TITLE_SEPARATOR.finditer(text) if site else []:
+        if {_comparable(text[: separator.start()]), _comparable(text[separator.end() :])} == wanted:
+            return True
+    return False
 
 
 # --- the small parser, for small pages ----------------------------------------------------
@@ -341,6 +427,23 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "col", "embed"}
 
 
+@dataclass(frozen=True)
+class PageBlock:
+    """A block as the page's markup has it: where it sits, and how much of it is a link.
+
+    `origin` is "heading", "item" (of a list) or "text"; `linked` is the share of its
+    characters inside <a>: a box of links to other pages is mostly link text, prose is not.
+    """
+
+    origin: str
+    block: Block
+    linked: float
+
+    @property
+    def is_link(self) -> bool:
+        return self.linked >= LINK_SHARE
+
+
 class _PageReader(HTMLParser):
     """Headings, paragraphs, list items and quotes inside <article>, <main> and <body>.
 
@@ -351,9 +454,9 @@ class _PageReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self._skip_depth = 0
         self._stack: list[tuple[str, bool]] = []  # open tags, and whether each skips
-        # Each block with its origin: "heading", "item" (of a list) or "text".
-        self.regions: dict[str, list[tuple[str, Block]]] = {"article": [], "main": [], "body": []}
+        self.regions: dict[str, list[PageBlock]] = {"article": [], "main": [], "body": []}
         self._text: list[str] = []
+        self._linked_chars = 0  # of the text gathered so far, the characters inside <a>
         self._heading = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -388,11 +491,15 @@ class _PageReader(HTMLParser):
         return [tag for tag, _ in self._stack]
 
     def handle_data(self, data: str) -> None:
-        if not self._skip_depth and self._stack and "title" not in self._open_tags():
+        open_tags = self._open_tags()
+        if not self._skip_depth and self._stack and "title" not in open_tags:
             self._text.append(data)
+            if "a" in open_tags:
+                self._linked_chars += len("".join(data.split()))
 
     def _flush(self) -> None:
         text = " ".join("".join(self._text).split())
+        linked_chars, self._linked_chars = self._linked_chars, 0
         self._text = []
         if not text:
             return
@@ -402,17 +509,18 @@ class _PageReader(HTMLParser):
         origin = "heading" if block.kind == HEADING else "text"
         if origin == "text" and {"li", "dt", "dd"}.intersection(open_tags):
             origin = "item"
+        linked = min(1.0, linked_chars / len("".join(text.split())))
         for region in ("article", "main", "body"):
             if region in open_tags:
-                self.regions[region].append((origin, block))
+                self.regions[region].append(PageBlock(origin, block, linked))
 
     def close(self) -> None:
         super().close()
         self._flush()
 
 
-def _small_parser_page(markup: str) -> list[tuple[str, Block]]:
-    """The blocks of the page's <article>, else <main>, else <body>, with their origins.
+def _page_regions(markup: str) -> dict[str, list[PageBlock]]:
+    """The blocks of the page's <article>, <main> and <body>, with their markup.
 
     A fragment pasted out of a CMS has no <body>: all of it is the body then.
     """
@@ -421,9 +529,9 @@ def _small_parser_page(markup: str) -> list[tuple[str, Block]]:
         markup if re.search(r"<body\b", markup, re.IGNORECASE) else f"<body>{markup}</body>"
     )
     reader.close()
-    regions = reader.regions
+    return reader.regions
+
+
+def _main_region(regions: dict[str, list[PageBlock]]) -> list[PageBlock]:
+    """The page's <article>, else <main>, else <body>."""
     return regions["article"] or regions["main"] or regions["body"]
-
-
-def _small_parser_blocks(markup: str) -> list[Block]:
-    return [block for _, block in _small_parser_page(markup)]

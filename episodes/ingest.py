@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from episodes.article import MAX_WORDS, SPOKEN_WORDS_PER_MINUTE, Article, Droppe
 from episodes.errors import PresscastError
 from episodes.fetch import fetch_url, is_url
 from episodes.filetypes import refuse_non_text
-from episodes.junk import junk_rule
+from episodes.junk import is_notice, junk_rule, linked_junk_rule
 from episodes.language import detect_language, primary
 from episodes.markdown import front_matter, markdown_blocks
 from episodes.plaintext import read_plain_text
@@ -28,6 +29,9 @@ MAX_SOURCE_BYTES = 50 * 1024 * 1024
 # A block of a web page's extraction is dropped only when the text classifier scores it
 # below this (its probability of being article text) and smoothing agrees.
 HTML_DOUBT_SCORE = 0.05
+# Fewer words than this from a page, reading like a notice, is a notice, not an article.
+# (Real articles of 18 to 49 words exist: shortness alone refuses nothing.)
+MIN_ARTICLE_WORDS = 50
 TITLE_MAX_CHARS = 90
 FORMATS = {
     ".txt": "text",
@@ -129,16 +133,18 @@ def read_article(
         )
     meta: dict[str, str] = {}
     dropped: list[Dropped] = []
+    page = None
     if source.format == "html":
-        from episodes.html import read_html  # trafilatura is slow to import: only for pages
+        from episodes.html import read_page  # trafilatura is slow to import: only for pages
 
-        blocks, meta = read_html(text, url=source.url)
+        page = read_page(text, url=source.url)
+        blocks, meta = page.blocks, page.meta
     else:
         meta, body = front_matter(text)
         blocks, dropped = markdown_blocks(body)
     keys = line_keys(b.text for b in blocks)
     if not keep_all:
-        blocks, junk = drop_junk(blocks)
+        blocks, junk = drop_junk(blocks, page.link_share if page else None)
         dropped += junk
         if source.format == "html":
             blocks, doubted = second_look(blocks)
@@ -152,6 +158,8 @@ def read_article(
     if not blocks:
         raise PresscastError(f"{source.name}: only a title, no article text found")
     check_length(blocks, source.name, max_words)  # before language detection
+    if page and not keep_all:
+        _refuse_a_notice(blocks, source.name)
     site_names = (*template.site_names, meta.get("site") or "")
     found_title, site = strip_site_name(meta.get("title") or derived_title, site_names)
     return Article(
@@ -266,17 +274,43 @@ def second_look(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     return judge_blocks(blocks, max_score=HTML_DOUBT_SCORE)
 
 
-def drop_junk(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
-    """Blocks without junk lines, and the dropped lines with their rules."""
+def drop_junk(
+    blocks: list[Block], link_share: Callable[[str], float] | None = None
+) -> tuple[list[Block], list[Dropped]]:
+    """Blocks without junk lines, and the dropped lines with their rules.
+
+    `link_share` gives, for a page, the share of a block's text that is link text: a line
+    the text alone leaves in doubt may be junk by its markup ("Read more: <a link>").
+    """
     kept: list[Block] = []
     dropped: list[Dropped] = []
     for block in blocks:
-        rule = junk_rule(block.text)
+        rule = junk_rule(block.text) or (
+            linked_junk_rule(block.text, link_share(block.text)) if link_share else None
+        )
         if rule:
             dropped.append(Dropped(block.text, rule))
         else:
             kept.append(block)
     return kept, dropped
+
+
+def _refuse_a_notice(blocks: list[Block], name: str) -> None:
+    """PresscastError for a page whose extraction is a short notice, not its article.
+
+    A reprint or legal notice, a paywall's "subscribe to continue": speakable, but not an
+    article. A short text that is not a notice (a note, a brief news item) is read.
+    """
+    words = sum(len(block.text.split()) for block in blocks)
+    if words >= MIN_ARTICLE_WORDS:
+        return
+    text = " ".join(block.text for block in blocks)
+    if is_notice(text):
+        raise PresscastError(
+            f"{name}: only {words} word{'s' if words != 1 else ''} of article text"
+            f" {'were' if words != 1 else 'was'} found (a notice, not an article?);"
+            " use --keep-all to make an episode of it anyway"
+        )
 
 
 def derive_title(blocks: list[Block], known: str | None) -> tuple[str, list[Block]]:

@@ -19,6 +19,8 @@ import re
 MAX_JUNK_CHARS = 220
 # A PHP warning names a file path and a function; it may run longer than other chrome.
 MAX_SERVER_ERROR_CHARS = 600
+# After a "Read more" lead, this share of the rest must be link text for it to be a link.
+LINKED_REST_SHARE = 0.7
 
 _SOCIAL = (
     r"facebook|twitter|x|linkedin|instagram|pinterest|reddit|whatsapp|telegram|tiktok|"
@@ -28,10 +30,24 @@ _SOCIAL = (
 _SHARE_WORDS = r"sdílet|sdílejte|teilen|compartir|partager|condividi|delen|udostępnij"
 # Links to another article put between paragraphs: "Read more: <headline>".
 _RELATED_LEADS = (
-    r"read more|related|also read|read also|more on this story|lire aussi|à lire aussi"
-    r"|lesen sie auch|mehr zum thema|čtěte také|czytaj też|czytaj także|lee también"
+    r"read more|related|see also|also read|read also|more on this story|lire aussi"
+    r"|à lire aussi|lesen sie auch|mehr zum thema|čtěte také|czytaj też|czytaj także"
+    r"|lee también"
 )
-_HEADLINE = r"[^.!?]{1,120}[.!?…]?"  # one sentence or phrase, as a linked headline is
+# A full stop inside a headline ends no sentence: "U.S.", "J. Smith", "Dr.", "$13.4bn".
+_ABBREVIATION = (
+    r"(?:[^\W\d_]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Mt|No|vs|Jr|Sr|Inc|Ltd|Co|Corp|Gov|Sen"
+    r"|Rep|Gen|Prof|Rev|Capt|Col|Lt|Sgt|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\."
+)
+_WORD = (
+    rf"(?:{_ABBREVIATION}|[^\s.!?]+(?:\.[^\s.!?]+)*)"  # a dot inside it, or after an abbreviation
+)
+# One phrase, as a linked headline is: no sentence ends in it, nor does it end in a full
+# stop (a headline rarely does, a sentence does); "?" and "!" may end it.
+_HEADLINE = rf"(?=.{{1,120}}$)(?P<headline>{_WORD}(?:\s+{_WORD})*(?:[?!…]|\.\.\.)?(?:\s*[»›→])?)"
+_RELATED_LINE = re.compile(rf"(?i:{_RELATED_LEADS})\s*:\s*{_HEADLINE}")
+# On a page, the lead alone is enough when link text follows it, whatever its punctuation.
+_RELATED_LEAD = re.compile(rf"(?i:{_RELATED_LEADS})\b\s*[:|»›→–—-]?\s*")
 _ITEMS = r"[^.!?|]{1,120}"  # a list of categories or tags, no sentence in it
 
 RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -127,8 +143,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "related links",
         re.compile(
             r"(read more|continue reading|related( articles| posts| stories)?|you may also like"
-            r"|recommended( for you)?|more stories|most popular|trending now)[\s:.…»→]*"
-            rf"|({_RELATED_LEADS})\s*:\s*{_HEADLINE}",
+            r"|recommended( for you)?|more stories|most popular|trending now)[\s:.…»→]*",
         ),
     ),
     (
@@ -212,6 +227,29 @@ _BYLINE = re.compile(
 # 8:41 pm". The name alone before "says:" is not enough: a quote is introduced that way.
 _COMMENTER = re.compile(rf"{_NAME}\s+(?i:says|said|wrote)\s*:?\s*{_DATE}(\s*(?i:reply))?")
 
+# What a page says instead of its article: where a story was first printed, the terms it
+# is under, or that it cannot be shown. is_notice looks for these in a short extraction.
+_NOTICE = re.compile(
+    r"\b(re-?published|reprinted|reproduced|syndicated|(originally|first) (published|appeared)"
+    r"|(appeared|published) (originally|first)|with (the )?(kind )?permission"
+    r"|all rights reserved|copyright|creative commons|licen[cs]ed under|terms (of|and) "
+    r"(use|service|conditions)|privacy policy|legal notice|disclaimer|imprint|impressum"
+    r"|may not be (reproduced|republished|redistributed|copied|used)"
+    r"|page (was )?not found|404|access denied|enable javascript|subscribers? only"
+    r"|(subscribe|log in|sign in|register) to (continue|read)|is (no longer|not) available)\b"
+    r"|©",
+    re.IGNORECASE,
+)
+
+
+def is_notice(text: str) -> bool:
+    """True if `text` speaks as a page's notice does (reprint, legal, access), not an article.
+
+    Only asked of a text too short to be an article: a long one may quote any of it.
+    """
+    return bool(_NOTICE.search(text))
+
+
 RULE_NAMES: frozenset[str] = frozenset(
     {name for name, _ in RULES} | {"navigation", "byline", "reader appeal"}
 )
@@ -249,6 +287,8 @@ def junk_rule(line: str) -> str | None:
     for name, pattern in RULES:
         if pattern.fullmatch(lowered):
             return name
+    if _is_related_line(text):
+        return "related links"
     if _BYLINE.fullmatch(text):
         return "byline"
     if _COMMENTER.fullmatch(text):
@@ -291,6 +331,35 @@ def appeal_rule(text: str) -> str | None:
     if _ASK.search(text) and _READER.search(text) and _OUR_WORK.search(text):
         return "reader appeal"
     return None
+
+
+def _is_related_line(text: str) -> bool:
+    """ "Read more: U.S. fines bank $13.4bn": a lead, then one phrase that starts like a title.
+
+    Matched on the text as written: a headline's first word is capitalised (or a number,
+    a quote, a brand like "iPhone"), while "Related: the two are linked." is a sentence.
+    """
+    found = _RELATED_LINE.fullmatch(text)
+    if not found:
+        return False
+    first = found["headline"].split()[0]
+    return not (first[0].isalpha() and first.islower())
+
+
+def linked_junk_rule(line: str, link_share: float) -> str | None:
+    """The rule for a line of a page whose share `link_share` of characters is link text.
+
+    A lead ("Read more", "Related", "See also") followed by link text is a link to another
+    article whatever its headline says or how it is punctuated; the page's markup tells
+    what the text alone cannot. Prose with a link in it is mostly not link text.
+    """
+    text = " ".join(line.split())
+    lead = _RELATED_LEAD.match(text)
+    if not lead or len(text) > MAX_JUNK_CHARS:
+        return None
+    rest = len("".join(text[lead.end() :].split()))
+    linked = link_share * len("".join(text.split()))
+    return "related links" if rest and linked >= LINKED_REST_SHARE * rest else None
 
 
 def _is_navigation(text: str) -> bool:

@@ -477,6 +477,74 @@ def test_a_leading_heading_that_repeats_the_title_is_not_read_twice() -> None:
     assert blocks[0] == Block(HEADING, "The storms")
 
 
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        "<h1>Harbour Wall Rebuilt</h1>",
+        "<p>Harbour wall rebuilt</p>",
+        "<h2>Harbour Wall Rebuilt – Coast News</h2>",
+        "<p>Coast News | HARBOUR WALL REBUILT</p>",
+    ],
+)
+def test_the_headline_below_a_standfirst_is_not_read_twice(repeat: str) -> None:
+    standfirst = "<p>The council paid for all of it, at last, after years of asking.</p>"
+    blocks, meta = read_html(page("Harbour Wall Rebuilt | Coast News", standfirst + repeat, SITE))
+    assert meta["title"] == "Harbour Wall Rebuilt"
+    texts = [block.text for block in blocks]
+    assert texts[0] == "The council paid for all of it, at last, after years of asking."
+    assert not any("wall rebuilt" in text.casefold() for text in texts)
+
+
+def test_a_line_equal_to_the_title_further_down_is_the_articles_own() -> None:
+    body = "<p>One.</p><p>Two.</p><p>Three.</p><p>Harbour wall rebuilt</p>"
+    blocks, _ = read_html(page("Harbour Wall Rebuilt", body))
+    assert "Harbour wall rebuilt" in [block.text for block in blocks]
+
+
+def _guide(boxes: str) -> str:
+    """A how-to in plain <div>s, as old sites have: trafilatura skips its headings and lists."""
+    prose = "The tide turns twice a day, and the table says when and how far it will go."
+    paragraphs = [f"<p>{prose} This is paragraph {n} of the guide.</p>" for n in range(4)]
+    steps = (
+        "<h2>The steps</h2><ul><li>Find the port nearest to where you launch.</li>"
+        "<li>Read the time of high water, and add an hour in summer.</li>"
+        '<li>Check the height against the <a href="/datum">chart datum</a> of your map.</li>'
+        "</ul>"
+    )
+    return (
+        "<html><head><title>How to read a tide table</title></head><body><div><div>"
+        f"{paragraphs[0]}{steps}{paragraphs[1]}{boxes}{paragraphs[2]}{paragraphs[3]}"
+        "</div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<h2>Trending</h2><ul><li><a href='/a'>Ferry fares rise again</a></li>"
+        "<li><a href='/b'>Harbour master retires after 30 years</a></li></ul>",
+        "<h3>More from Coast News</h3><h4>Related Links</h4><ul>"
+        "<li><a href='/c'>Tide tables for 2025</a></li>"
+        "<li><a href='/d'>Why spring tides are higher</a> (video)</li></ul>",
+        "<ul><li><h3><a href='/e'>Lifeboat crew rescue two</a></h3></li>"
+        "<li><h3><a href='/f'>Storm warning for the weekend</a></h3></li></ul>",
+    ],
+    ids=["trending", "heading-over-related-links", "linked-headlines"],
+)
+def test_a_box_of_links_is_not_put_back_but_the_steps_are(box: str) -> None:
+    blocks, _ = read_html(_guide(box))
+    texts = [block.text for block in blocks]
+    assert texts[1:5] == [
+        "The steps",
+        "Find the port nearest to where you launch.",
+        "Read the time of high water, and add an hour in summer.",
+        "Check the height against the chart datum of your map.",
+    ]
+    assert len(texts) == 8, texts  # four paragraphs, the heading, three steps: nothing else
+    for teaser in ("Trending", "Ferry", "More from", "Related", "Tide tables", "Lifeboat"):
+        assert not any(text.startswith(teaser) for text in texts), teaser
+
+
 def test_a_small_page_is_read_by_the_small_parser() -> None:
     """A few short paragraphs: trafilatura would read the menu and the footer as well."""
     markup = (

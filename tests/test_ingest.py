@@ -299,6 +299,95 @@ def test_html_date_meta_without_a_zone_is_utc(tmp_path: Path) -> None:
     assert ingest(tmp_path, "a.html", page).date == datetime(2023, 11, 30, tzinfo=UTC)
 
 
+def _news_page(article: str, menu_items: int = 0) -> str:
+    """A page with `article` in its <article>, after a menu of links in plain <div>s."""
+    menu = "".join(f'<li><a href="/{n}">Harbour news {n}</a></li>' for n in range(menu_items))
+    return (
+        "<html><head><title>Coast News</title></head><body>"
+        f"<div><ul>{menu}</ul></div><article>{article}</article></body></html>"
+    )
+
+
+REPRINT = (
+    "<p>This story was originally published by the Porthaven Gazette and is republished"
+    " here with permission. © 2024 Porthaven Gazette.</p>"
+)
+NOTE = (
+    "<p>The harbour office is closed on Monday for the bank holiday. Permits can still be"
+    " bought at the chandlery on the quay, which opens at eight. The slipway stays open, but"
+    " the tractor is off for its service, so launch by hand or wait until Tuesday morning."
+    " Tide times are on the board by the gate. Thanks to everyone who helped clear the"
+    " weed from the pontoons last week; it made a real difference.</p>"
+)
+
+
+def test_a_page_that_is_only_a_reprint_notice_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "reprint.html").write_text(_news_page(REPRINT), encoding="utf-8")
+    message = read_error(str(tmp_path / "reprint.html"))
+    assert message == (
+        f"{tmp_path / 'reprint.html'}: only 19 words of article text were found"
+        " (a notice, not an article?); use --keep-all to make an episode of it anyway"
+    )
+
+
+def test_a_brief_item_on_a_long_page_is_read(tmp_path: Path) -> None:
+    """Shortness alone refuses nothing: real news items of 18 to 49 words exist."""
+    snippet = "<p>The pool is closed on Monday. It opens again on Tuesday.</p>"
+    assert article_texts(tmp_path, _news_page(snippet, 60)) == [
+        "The pool is closed on Monday. It opens again on Tuesday."
+    ]
+
+
+def test_keep_all_makes_an_episode_of_a_notice(tmp_path: Path) -> None:
+    article = ingest(tmp_path, "reprint.html", _news_page(REPRINT), keep_all=True)
+    assert article.words == 19
+
+
+@pytest.mark.parametrize("menu_items", [0, 60])
+def test_a_short_note_is_read(tmp_path: Path, menu_items: int) -> None:
+    article = ingest(tmp_path, "note.html", _news_page(NOTE, menu_items))
+    assert article.words >= 60
+    assert texts(article)[0].startswith("The harbour office is closed on Monday")
+
+
+def test_a_short_page_that_is_all_there_is_is_read(tmp_path: Path) -> None:
+    snippet = "<p>The pool is closed on Monday. It opens again on Tuesday.</p>"
+    assert article_texts(tmp_path, _news_page(snippet)) == [
+        "The pool is closed on Monday. It opens again on Tuesday."
+    ]
+
+
+def article_texts(tmp_path: Path, markup: str) -> list[str]:
+    return texts(ingest(tmp_path, "a.html", markup))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The text alone would keep these: two sentences, a closing full stop.
+        'Read more: <a href="/fine">U.S. fines bank $13.4bn. Shares fall.</a>',
+        'Related: <a href="/report">The full report is on the council\'s website.</a>',
+        'See also <a href="/dues">Harbour dues rise by 4.5% at Porthaven</a>',
+    ],
+)
+def test_a_lead_before_a_link_on_a_page_is_a_related_link(tmp_path: Path, line: str) -> None:
+    prose = " ".join(["The harbour wall was rebuilt in the spring after the storms."] * 3)
+    markup = _news_page(f"<p>{prose}</p><p>{line}</p><p>{prose} Again.</p>")
+    article = ingest(tmp_path, "a.html", markup)
+    assert texts(article) == [prose, f"{prose} Again."]
+    assert [d.rule for d in article.dropped] == ["related links"]
+
+
+def test_a_lead_before_prose_with_a_link_in_it_is_kept(tmp_path: Path) -> None:
+    prose = " ".join(["The harbour wall was rebuilt in the spring after the storms."] * 3)
+    line = (
+        'Read more: the <a href="/r">report</a> runs to four hundred pages, and the council'
+        " says it will answer every question in it by the end of the summer."
+    )
+    markup = _news_page(f"<p>{prose}</p><p>{line}</p>")
+    assert article_texts(tmp_path, markup)[1].startswith("Read more: the report runs")
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from episodes.junk import MAX_JUNK_CHARS, junk_rule
+from episodes.junk import MAX_JUNK_CHARS, is_notice, junk_rule, linked_junk_rule
 
 JUNK = {
     "server error": [
@@ -70,7 +70,18 @@ JUNK = {
         "All rights reserved.",
     ],
     "advertisement": ["Advertisement", "ADVERTISEMENT", "Sponsored content", "Ad"],
-    "related links": ["Read more", "Read more »", "Continue reading…", "Related articles"],
+    "related links": [
+        "Read more",
+        "Read more »",
+        "Continue reading…",
+        "Related articles",
+        # A linked headline may hold full stops that end no sentence.
+        "Read more: U.S. regulators fine bank $13.4bn",
+        "Related: J. Smith named St. Mary's head as U.K. schools merge",
+        "See also: Harbour dues rise by 4.5% at Porthaven",
+        "Related: iPhone 16 review: a better battery",
+        "Read more: Is the night ferry doomed?",
+    ],
 }
 
 
@@ -145,6 +156,11 @@ ARTICLE_TEXT = [
     "Home is where the heart is.",
     "Read more books, the teacher said.",
     "Related stories are often the most read.",
+    # Sentences after a lead: lower case, a full stop, or two sentences.
+    "Related: the two are linked.",
+    "Read more: The full report is on the council's website.",
+    "Related: The U.S. fined the bank $13.4bn. It will appeal.",
+    "See also: the appendix, which lists every ferry since 1900.",
     # Short paragraphs.
     "Yes.",
     "No.",
@@ -171,3 +187,39 @@ def test_long_paragraphs_are_never_junk() -> None:
 @pytest.mark.parametrize("line", ["", "   ", "\n\t"])
 def test_empty_lines_are_not_junk(line: str) -> None:
     assert junk_rule(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "link_share", "rule"),
+    [
+        # On a page the markup says the headline is a link, whatever its punctuation.
+        ("Read more: U.S. fines bank $13.4bn. Shares fall.", 0.85, "related links"),
+        ("Related: The full report is on the council's website.", 0.8, "related links"),
+        ("See also Harbour dues rise again", 0.8, "related links"),
+        ("Also read — Ferry fares: what changes in May", 0.9, "related links"),
+        # Prose with a link in it, a linked lead before prose, a link without a lead.
+        ("Read more about the report, which runs to four hundred pages.", 0.1, None),
+        ("Read more: the report runs to four hundred pages and is free to read.", 0.1, None),
+        ("Related issues came up at the meeting, the clerk said.", 0.2, None),
+        ("The council published the full report on Tuesday.", 1.0, None),
+    ],
+)
+def test_a_lead_followed_by_link_text_is_a_related_link(
+    line: str, link_share: float, rule: str | None
+) -> None:
+    assert linked_junk_rule(line, link_share) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        ("This story was originally published by Coast News and is republished here.", True),
+        ("© 2024 Coast News. This article may not be reproduced without permission.", True),
+        ("Subscribe to continue reading.", True),
+        ("Page not found.", True),
+        ("The pool is closed on Monday. It opens again on Tuesday at nine.", False),
+        ("The ferry was first launched in 1956 and sailed until 1990.", False),
+    ],
+)
+def test_notices_are_told_from_short_prose(text: str, notice: bool) -> None:
+    assert is_notice(text) is notice
