@@ -17,6 +17,25 @@ def speakable(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+TITLE_MAX_CHARS = 90  # a title made from the first sentence is cut to this
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word, with "…" when it was cut."""
+    if len(text) <= limit:
+        return text
+    # Leave room for the "…": cut at the last space, or inside a word that has none.
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[: limit - 1]
+    return cut.rstrip(",;:—– ") + "…"
+
+
+def first_sentence_title(text: str) -> str:
+    """A title made from a paragraph's first sentence, for a text that has no headline."""
+    from audio.script import split_sentences
+
+    return shorten(split_sentences(text)[0].rstrip(".!?"), TITLE_MAX_CHARS)
+
+
 @dataclass(frozen=True)
 class Dropped:
     """A line the junk filter removed, the rule that removed it, and any detail.

@@ -13,8 +13,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from audio.script import HEADING, PARAGRAPH, Block, split_sentences
-from episodes.article import MAX_WORDS, SPOKEN_WORDS_PER_MINUTE, Article, Dropped, speakable
+from audio.script import HEADING, PARAGRAPH, Block
+from episodes.article import (
+    MAX_WORDS,
+    SPOKEN_WORDS_PER_MINUTE,
+    TITLE_MAX_CHARS,
+    Article,
+    Dropped,
+    first_sentence_title,
+    shorten,
+    speakable,
+)
 from episodes.errors import PresscastError
 from episodes.fetch import fetch_url, is_url
 from episodes.filetypes import refuse_non_text
@@ -32,7 +41,6 @@ HTML_DOUBT_SCORE = 0.05
 # Fewer words than this from a page, reading like a notice, is a notice, not an article.
 # (Real articles of 18 to 49 words exist: shortness alone refuses nothing.)
 MIN_ARTICLE_WORDS = 50
-TITLE_MAX_CHARS = 90
 FORMATS = {
     ".txt": "text",
     ".text": "text",
@@ -330,20 +338,11 @@ def derive_title(blocks: list[Block], known: str | None) -> tuple[str, list[Bloc
         return first.text, blocks[1:]
     if heading is not None and blocks.index(heading) <= 2:
         return heading.text, blocks
-    sentence = split_sentences(first.text)[0]
-    return _trim(sentence.rstrip(".!?"), TITLE_MAX_CHARS), blocks
+    return first_sentence_title(first.text), blocks
 
 
 def _looks_like_title(line: str) -> bool:
     return len(line) <= TITLE_MAX_CHARS and not line.rstrip().endswith((".", ",", ";", ":"))
-
-
-def _trim(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    # Leave room for the "…": cut at the last space, or inside a word that has none.
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[: limit - 1]
-    return cut.rstrip(",;:—– ") + "…"
 
 
 def clean_title(title: str) -> str:
@@ -351,7 +350,7 @@ def clean_title(title: str) -> str:
     title = " ".join(title.split())
     if not title:
         raise PresscastError("the title is empty")
-    return _trim(title, 200)
+    return shorten(title, 200)
 
 
 def parse_date(value: str | None) -> datetime | None:

@@ -14,26 +14,35 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from audio.script import HEADING, Block, split_sentences
-from episodes.article import Dropped
+from audio.script import HEADING, Block
+from episodes.article import TITLE_MAX_CHARS, Dropped, first_sentence_title
 from episodes.blockfeatures import BlockInput
 from episodes.junk import junk_rule
 from episodes.language import detect_language
 from episodes.paragraphs import Piece, text_pieces
-from episodes.template import NO_TEMPLATE, TEMPLATE_RULE, ShowTemplate, line_keys
+from episodes.template import (
+    NO_TEMPLATE,
+    TEMPLATE_RULE,
+    ShowTemplate,
+    line_keys,
+    normalize_line,
+    split_site_suffix,
+)
 
-TITLE_MAX_CHARS = 90
 # A headline is short and is not a sentence of the article.
 _HEADLINE_MAX_CHARS = 160
 _HEADLINE_MAX_WORDS = 25
 # How many lines above the article text a headline may sit (a byline, a date between).
 _HEADLINE_REACH = 4
+_BYLINE_MAX_WORDS = 14  # "By Jane Doe and Ali Khan, Reuters | March 3, 2024"
 # Markup a converter leaves in text: an image or a link in Markdown, an HTML tag.
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(\s[^<>]*)?/?>")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _COMMENT_SECTION_RULES = {"comment form"}
+# The reader's own reasons for a drop, beside the named rules of episodes/junk.py.
+READER_RULES = frozenset({"classifier", "comment section", "markup", "title again", "byline"})
 # "By Jane Doe", "By Jane Doe and Ali Khan, Reuters": a byline without a date.
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|der|da|di|le|la|al|bin)){1,4}"
 _BYLINE = re.compile(
@@ -213,25 +222,61 @@ def _comment_section_start(pieces: list[Piece], rules: list[str | None], keep: l
 
 
 def _with_metadata(pieces: list[Piece], kept: list[Piece], dropped: list[Dropped]) -> PlainText:
-    """Blocks, with the headline taken out of them and the byline's author and date."""
+    """Blocks, with the headline taken out of them and the byline's author and date.
+
+    The headline is said once: a copy of it near the top of the text goes (a page's
+    title above its own headline), and so does a site name joined to it when the text
+    shows that name elsewhere. A byline at the top gives the author and goes too: the
+    episode's opening names the author itself.
+    """
     result = PlainText([], dropped)
     head = _headline(pieces, kept)
     if head is not None:
-        result.title = head.text
+        result.title = _without_site_name(head.text, pieces)
         kept = [p for p in kept if p is not head]
         dropped[:] = [d for d in dropped if d.text != head.text]
+        same = normalize_line(result.title)
+        for piece in kept[:_HEADLINE_REACH]:
+            if normalize_line(_without_site_name(piece.text, pieces)) == same:
+                kept.remove(piece)
+                dropped.append(Dropped(piece.text, "title again"))
     front = pieces[: pieces.index(kept[0])] if kept else pieces
     for piece in [*front, *kept[:2]]:
         author = byline_author(piece.text)
         result.author = result.author or author
         if author or piece in front:
             result.date = result.date or dateline_date(piece.text)
+        if author and piece in kept and len(piece.text.split()) <= _BYLINE_MAX_WORDS:
+            kept.remove(piece)
+            dropped.append(Dropped(piece.text, "byline"))
     result.blocks = [Block(p.kind, p.text) for p in kept]
     if head is None and kept:
-        first = kept[0].text
-        result.title = _trim(split_sentences(first)[0].rstrip(".!?"), TITLE_MAX_CHARS)
+        result.title = first_sentence_title(kept[0].text)
         result.title_derived = True
     return result
+
+
+def _without_site_name(title: str, pieces: list[Piece]) -> str:
+    """The headline without a site name joined to it: "Budget vote | Courier".
+
+    Cut when the text itself shows the name is the site's: it stands elsewhere in the
+    text (the masthead, the copyright line, the menu), or the headline stands elsewhere
+    without it; a pipe never joins a headline's own words.
+    """
+    split = split_site_suffix(title)
+    if split is None:
+        return title
+    head, site = split
+    if re.search(r"\s\|\s", title):
+        return head
+    name, bare = normalize_line(site), normalize_line(head)
+    for piece in pieces:
+        text = normalize_line(piece.text)
+        if text == bare or (
+            text != normalize_line(title) and re.search(rf"(^|\W){re.escape(name)}($|\W)", text)
+        ):
+            return head
+    return title
 
 
 def _headline(pieces: list[Piece], kept: list[Piece]) -> Piece | None:
@@ -292,11 +337,3 @@ def dateline_date(text: str) -> datetime | None:
         except ValueError:
             return None
     return None
-
-
-def _trim(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    # Leave room for the "…": cut at the last space, or inside a word that has none.
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[: limit - 1]
-    return cut.rstrip(",;:—– ") + "…"
