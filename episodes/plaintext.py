@@ -38,7 +38,13 @@ _BYLINE_MAX_WORDS = 14  # "By Jane Doe and Ali Khan, Reuters | March 3, 2024"
 # Markup a converter leaves in text: an image or a link in Markdown, an HTML tag.
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
-_TAG = re.compile(r"</?[A-Za-z][\w:-]*(\s[^<>]*)?/?>")
+# HTML elements a converter or a CMS leaves in text; "<Friday>" in a title is not one.
+_HTML_ELEMENTS = (
+    "a|abbr|b|br|button|div|em|embed|figcaption|figure|font|form|h[1-6]|hr|i|iframe|img|input"
+    "|label|li|link|meta|noscript|ol|p|picture|script|source|span|strong|style|sub|sup|svg"
+    "|table|td|th|tr|u|ul|video|audio|wbr"
+)
+_TAG = re.compile(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _COMMENT_SECTION_RULES = {"comment form"}
 # The reader's own reasons for a drop, beside the named rules of episodes/junk.py.

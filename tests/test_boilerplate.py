@@ -7,8 +7,15 @@ from importlib.resources import files
 
 import pytest
 
-from episodes.blockfeatures import FEATURES, BlockInput, document_features, main_run
-from episodes.boilerplate import MODEL_FILE, Model, classify, load_model, smooth
+from episodes.blockfeatures import (
+    CONTEXT,
+    FEATURES,
+    BlockInput,
+    context_features,
+    document_features,
+    main_run,
+)
+from episodes.boilerplate import MODEL_FILE, Model, classify, load_model
 from episodes.plaintext import read_plain_text
 
 ARTICLE = [
@@ -25,8 +32,8 @@ CHROME = ["Home", "News", "Sport", "Weather", "Sign in", "Most read", "Privacy p
 
 def test_the_shipped_model_loads_and_matches_the_features() -> None:
     model = load_model()
-    assert model.features == FEATURES
-    assert len(model.trees) > 10
+    assert len(model.local.trees) > 10 and len(model.context.trees) > 10
+    assert 0 < model.threshold < 1
     data = json.loads(files("episodes").joinpath("data", MODEL_FILE).read_text("utf-8"))
     assert len(json.dumps(data)) < 3 * 2**20  # a few MB at most
 
@@ -41,7 +48,7 @@ def test_a_model_for_other_features_is_refused() -> None:
 def test_one_row_and_all_rows_score_alike() -> None:
     model = load_model()
     rows = document_features([BlockInput(t) for t in CHROME + ARTICLE], "en", model.log_odds)
-    assert model.raw_all(rows) == pytest.approx([model.raw(r) for r in rows])
+    assert model.local.raw_all(rows) == pytest.approx([model.local.raw(r) for r in rows])
 
 
 def test_menus_go_and_the_article_stays() -> None:
@@ -60,12 +67,22 @@ def test_a_drop_is_explained_by_its_score_and_features() -> None:
     assert all(any(r.startswith(f) for f in FEATURES) for r in verdicts[0].reasons)
 
 
-def test_smoothing_keeps_a_weak_block_inside_the_article() -> None:
-    stay = (-0.1, -0.1)
-    assert smooth([0.9, 0.9, 0.4, 0.9, 0.9], stay, 0.0) == [True] * 5
-    assert smooth([0.1, 0.1, 0.6, 0.1, 0.1], stay, 0.0) == [False] * 5
-    # Strong evidence still switches.
-    assert smooth([0.99, 0.99, 0.01, 0.01, 0.01], stay, 0.0) == [True, True, False, False, False]
+def test_a_short_line_inside_the_article_is_kept_and_a_sentence_in_a_menu_is_not() -> None:
+    inside = [*ARTICLE[:2], "Pictured: the old sea wall.", *ARTICLE[2:]]
+    menu = [*CHROME[:3], "Read our latest stories from the harbour.", *CHROME[3:]]
+    verdicts = classify([BlockInput(t) for t in [*menu, *inside, *CHROME]], "en")
+    kept = [t for t, v in zip([*menu, *inside, *CHROME], verdicts, strict=True) if v.keep]
+    assert "Pictured: the old sea wall." in kept
+    assert "Read our latest stories from the harbour." not in kept
+
+
+def test_the_second_pass_reads_the_first_pass_along_the_document() -> None:
+    scores = [0.1, 0.9, 0.95, 0.2]
+    rows = context_features(scores, [2, 30, 40, 3])
+    assert len(rows) == 4 and all(len(r) == len(CONTEXT) for r in rows)
+    assert [r[0] for r in rows] == scores
+    assert rows[0][1] == -1.0 and rows[1][1] == 0.1  # the score before
+    assert rows[0][-2] > 0 and rows[3][-1] > 0  # before and after the sure paragraphs
 
 
 def test_the_main_run_is_the_densest_prose() -> None:

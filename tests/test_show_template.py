@@ -24,7 +24,7 @@ APPEAL = (
     "The Courier is owned by its readers. If you value local reporting, please consider "
     "becoming a member for the price of a coffee each month."
 )
-FOOTER = "River Town Courier, 12 Mill Lane, River Town. The newsroom is open on weekdays."
+FOOTER = "12 Mill Lane, River Town. The newsroom is open on weekdays, nine to five."
 SHARED = (MENU, APPEAL, FOOTER)
 
 
