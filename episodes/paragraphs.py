@@ -141,7 +141,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
 
     A lower-case line after an unfinished one goes on with it (unless it is an address,
     as a link's text can be); in a run wrapped at `width`, so does any line after a
-    full one that does not end its sentence.
+    full one, even where a sentence ends with the line: a paragraph ends on a short line.
     """
     if not previous:
         return False
@@ -150,7 +150,6 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if not width:
         return False
     first_word = line.split(" ", 1)[0]
-    full = len(previous) + 1 + len(first_word) > width
-    if full and not _SENTENCE_END.search(previous):
-        return True
+    if len(previous) + 1 + len(first_word) > width:
+        return True  # the next word did not fit: the paragraph goes on (it ends short)
     return len(previous) >= _LONG_SHARE * width and previous.endswith(("-", ",", ";"))

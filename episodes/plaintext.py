@@ -321,11 +321,17 @@ def looks_like_headline(text: str, min_words: int = 2) -> bool:
 
 
 def byline_author(text: str) -> str | None:
-    """The author named by a byline ("By Jane Doe | March 3, 2024"), else None."""
+    """The author a byline names ("By Jane Doe | March 3, 2024", "Posted on March 3, 2024
+    by Jane Doe"), else None."""
     if len(text) > 160:
         return None
     match = _BYLINE.match(text.strip())
-    return match.group(1).strip() if match else None
+    if match:
+        return match.group(1).strip()
+    if junk_rule(text) == "byline":
+        late = re.search(rf"(?i:\bby) ({_NAME})\s*$", text.strip())
+        return late.group(1) if late else None
+    return None
 
 
 def dateline_date(text: str) -> datetime | None:
