@@ -267,17 +267,36 @@ CONTEXT = (
     "article words after",
     "blocks before the article",
     "blocks after the article",
+    "end matter before",
+    "named rules nearby",
+)
+# Rules that mark the end of an article's text: what follows them is the page's again.
+_END_MATTER = frozenset(
+    {
+        "post categories",
+        "related links",
+        "comment form",
+        "share prompt",
+        "social links",
+        "copyright",
+        "navigation",
+        "subscription appeal",
+        "reader appeal",
+    }
 )
 _SURE = 0.8  # a block scored this high, and long, is surely article text
 _SURE_WORDS = 15
 
 
-def context_features(scores: Sequence[float], words: Sequence[int]) -> list[list[float]]:
+def context_features(
+    scores: Sequence[float], words: Sequence[int], rules: Sequence[str | None]
+) -> list[list[float]]:
     """What the first pass thinks of a block's neighbourhood, in CONTEXT order.
 
     The second pass reads these beside the block's own features: a short line among
     paragraphs the first pass is sure of is article text, a headline among teasers is not,
-    and nothing after the article's last sure paragraph is likely to be its text.
+    and nothing after the article's last sure paragraph, or after the tags, share bar or
+    "related" heading that closes it, is likely to be its text.
     """
     n = len(scores)
     weighted = [s * w for s, w in zip(scores, words, strict=True)]
@@ -286,7 +305,9 @@ def context_features(scores: Sequence[float], words: Sequence[int]) -> list[list
     first, last = (sure[0], sure[-1]) if sure else (n, -1)
     rows = []
     before = 0.0
+    ended = 0  # end-matter lines seen since the first sure paragraph
     for i in range(n):
+        nearby = rules[max(0, i - 5) : i + 6]
 
         def at(j: int) -> float:
             return scores[j] if 0 <= j < n else -1.0
@@ -311,7 +332,11 @@ def context_features(scores: Sequence[float], words: Sequence[int]) -> list[list
                 (total - before - weighted[i]) / total,
                 math.log1p(max(0, first - i)),
                 math.log1p(max(0, i - last)) if sure else 0.0,
+                float(ended),
+                sum(rule is not None for rule in nearby) / len(nearby),
             ]
         )
         before += weighted[i]
+        if i >= first and rules[i] in _END_MATTER:
+            ended += 1
     return rows

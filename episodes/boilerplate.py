@@ -31,6 +31,9 @@ from episodes.blockfeatures import (
 )
 
 MODEL_FILE = "boilerplate-model.json"
+# A block of fewer words needs the model's `short_threshold`: a menu item or a button
+# costs a listener as much as a paragraph, and a reader of the text loses little by it.
+SHORT_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -132,12 +135,13 @@ class Forest:
 
 @dataclass(frozen=True, eq=False)
 class Model:
-    """The two passes, the word log-odds, and the score a block needs to be kept."""
+    """The two passes, the word log-odds, and the scores a block needs to be kept."""
 
     local: Forest
     context: Forest
     log_odds: dict[str, float]
     threshold: float
+    short_threshold: float
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Model:
@@ -148,6 +152,7 @@ class Model:
             Forest.from_dict(data["sequence"]),
             data["log_odds"],
             data["threshold"],
+            data["short_threshold"],
         )
 
     def scores(
@@ -157,7 +162,8 @@ class Model:
         rows = document_features(blocks, language, self.log_odds)
         first = [_sigmoid(raw) for raw in self.local.raw_all(rows)]
         words = [len(words_of(b.text)) for b in blocks]
-        rows = [r + c for r, c in zip(rows, context_features(first, words), strict=True)]
+        context = context_features(first, words, [b.rule for b in blocks])
+        rows = [r + c for r, c in zip(rows, context, strict=True)]
         return rows, [_sigmoid(raw) for raw in self.context.raw_all(rows)]
 
 
@@ -178,8 +184,9 @@ def classify(
     rows, scores = model.scores(blocks, language)
     names = (*FEATURES, *CONTEXT)
     verdicts = []
-    for row, score in zip(rows, scores, strict=True):
-        kept = score >= model.threshold
+    for block, row, score in zip(blocks, rows, scores, strict=True):
+        short = len(words_of(block.text)) < SHORT_WORDS
+        kept = score >= (model.short_threshold if short else model.threshold)
         reasons: tuple[str, ...] = ()
         if not kept:
             moved = sorted(model.context.contributions(row).items(), key=lambda item: item[1])

@@ -78,7 +78,7 @@ def test_a_short_line_inside_the_article_is_kept_and_a_sentence_in_a_menu_is_not
 
 def test_the_second_pass_reads_the_first_pass_along_the_document() -> None:
     scores = [0.1, 0.9, 0.95, 0.2]
-    rows = context_features(scores, [2, 30, 40, 3])
+    rows = context_features(scores, [2, 30, 40, 3], [None, None, None, "share prompt"])
     assert len(rows) == 4 and all(len(r) == len(CONTEXT) for r in rows)
     assert [r[0] for r in rows] == scores
     assert rows[0][1] == -1.0 and rows[1][1] == 0.1  # the score before
