@@ -127,6 +127,29 @@ def rows(
     return out
 
 
+def classifier_speed(pages: list[dict], words: int = 5000, runs: int = 7) -> tuple[int, float]:
+    """Median milliseconds the classifier takes on a text of about `words` words."""
+    from episodes.blockfeatures import BlockInput
+    from episodes.boilerplate import classify, load_model
+    from episodes.paragraphs import text_pieces
+    from episodes.plaintext import spoken_pieces
+
+    load_model()
+    lines: list[str] = []
+    for page in pages:
+        lines += page["texts"].get("chromium", page["texts"][sorted(page["texts"])[0]]).splitlines()
+        if sum(len(line.split()) for line in lines) >= words:
+            break
+    pieces, _ = spoken_pieces(text_pieces("\n".join(lines)))
+    blocks = [BlockInput(p.text, p.kind == "heading", p.bullet) for p in pieces]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        classify(blocks, "en")
+        times.append(time.perf_counter() - start)
+    return sum(len(p.text.split()) for p in pieces), 1000 * statistics.median(times)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("train", "heldout", "all"), default="heldout")
@@ -146,6 +169,8 @@ def main() -> None:
     sites = len({p["site"] for p in pages})
     print(f"split={args.split} pages={len(pages)} sites={sites}")
     print(f"{'method':<44} {'P':>6} {'R':>6} {'F1':>6} {'medF1':>6} {'pages':>6} {'s/page':>7}")
+    count, ms = classifier_speed(pages)
+    print(f"classifier: {ms:.1f} ms (median of 7 runs) on a text of {count} words")
     baseline = at_revision(args.baseline, pages, names) if args.baseline else None
     for label, fn in rows(names, baseline, args.baseline):
         start = time.perf_counter()

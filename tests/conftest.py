@@ -54,6 +54,34 @@ def show_dir(tmp_path: Path, run: Callable[..., Result]) -> Path:
     return root
 
 
+def build_one_article_show(root: Path, article: Path, title: str, base_url: str) -> Result:
+    """`presscast init`, `add` and `build --jobs 2`, as a producer runs them; the build."""
+    runner = CliRunner(mix_stderr=False)
+    init = runner.invoke(
+        cli, ["init", str(root), "--title", title, "--author", "Desk", "--base-url", base_url]
+    )
+    assert init.exit_code == 0, init.stderr
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(root)
+        add = runner.invoke(cli, ["add", str(article)])
+        assert add.exit_code == 0, add.stderr
+        build = runner.invoke(cli, ["build", "--jobs", "2"])
+        assert build.exit_code == 0, build.stderr
+    return build
+
+
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# A short news story of four paragraphs, for tests of what the reader keeps.
+STORY = [
+    "The harbour board voted on Tuesday to double the fees it charges the fishing families"
+    " of Stone Bay, who say the rise would force half of them to sell their boats.",
+    "The board says the sea wall needs repairs that the old fees cannot pay for, and that"
+    " the families have paid the same since the wall was last rebuilt in 1988.",
+    "A hearing is set for next month, and until then the old fees stand, the chairman said"
+    " in a statement read to the fishermen on the quay.",
+    "Most of the boats went out at dawn the next morning, as they have done for a century.",
+]

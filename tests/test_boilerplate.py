@@ -6,6 +6,7 @@ import json
 from importlib.resources import files
 
 import pytest
+from conftest import STORY as ARTICLE
 
 from episodes.blockfeatures import (
     CONTEXT,
@@ -18,15 +19,6 @@ from episodes.blockfeatures import (
 from episodes.boilerplate import MODEL_FILE, Model, classify, load_model
 from episodes.plaintext import read_plain_text
 
-ARTICLE = [
-    "The harbour board voted on Tuesday to double the fees it charges the fishing families"
-    " of Stone Bay, who say the rise would force half of them to sell their boats.",
-    "The board says the sea wall needs repairs that the old fees cannot pay for, and that"
-    " the families have paid the same since the wall was last rebuilt in 1988.",
-    "A hearing is set for next month, and until then the old fees stand, the chairman said"
-    " in a statement read to the fishermen on the quay.",
-    "Most of the boats went out at dawn the next morning, as they have for a century.",
-]
 CHROME = ["Home", "News", "Sport", "Weather", "Sign in", "Most read", "Privacy policy"]
 
 

@@ -15,7 +15,7 @@ import feedparser
 import podcastparser
 import pytest
 from click.testing import Result
-from conftest import DATA
+from conftest import DATA, build_one_article_show
 from speech import extra_speech, similarity, transcribe, words
 
 from audio.ffmpeg import measure_duration, run_ffmpeg
@@ -29,32 +29,10 @@ JUNK_WORDS = {"facebook", "twitter", "newsletter", "cookies", "reply", "reserved
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A show with the long article built once for every test in this module."""
-    from click.testing import CliRunner
-
-    from episodes.cli import cli
-
     root = tmp_path_factory.mktemp("e2e") / "courier"
-    runner = CliRunner(mix_stderr=False)
-    init = runner.invoke(
-        cli,
-        [
-            "init",
-            str(root),
-            "--title",
-            "River Town Courier",
-            "--author",
-            "Courier Desk",
-            "--base-url",
-            "https://example.com/courier/",
-        ],
+    build = build_one_article_show(
+        root, ARTICLE, "River Town Courier", "https://example.com/courier/"
     )
-    assert init.exit_code == 0, init.stderr
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(root)
-        add = runner.invoke(cli, ["add", str(ARTICLE)])
-        assert add.exit_code == 0, add.stderr
-        build = runner.invoke(cli, ["build", "--jobs", "2"])
-        assert build.exit_code == 0, build.stderr
     feed_xml = (root / "public" / "feed.xml").read_bytes()
     parsed = feedparser.parse(feed_xml)
     entry = parsed.entries[0]

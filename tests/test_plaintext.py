@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import STORY
+
 from episodes.article import Article
 from episodes.ingest import Source, load_source, read_article
 from episodes.narration import Narration, spoken_blocks
 from episodes.plaintext import READER_RULES, byline_author, dateline_date, read_plain_text
-
-STORY = [
-    "The harbour board voted on Tuesday to double the fees it charges the fishing families"
-    " of Stone Bay, who say the rise would force half of them to sell their boats.",
-    "The board says the sea wall needs repairs that the old fees cannot pay for, and that"
-    " the families have paid the same since the wall was last rebuilt in 1988.",
-    "A hearing is set for next month, and until then the old fees stand, the chairman said"
-    " in a statement read to the fishermen on the quay.",
-    "Most of the boats went out at dawn the next morning, as they have done for a century.",
-]
 
 
 def read(text: str) -> Article:
@@ -25,9 +17,7 @@ def read(text: str) -> Article:
 
 
 def test_a_site_name_joined_to_the_headline_is_cut() -> None:
-    text = "\n".join(
-        ["Stone Bay fishing fees to double | The Harbour Gazette", *STORY, "About us"]
-    )
+    text = "\n".join(["Stone Bay fishing fees to double | The Harbour Gazette", *STORY, "About us"])
     assert read(text).title == "Stone Bay fishing fees to double"
 
 

@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import DATA
+from conftest import DATA, build_one_article_show
 from speech import extra_speech, similarity, transcribe, words
 
 from audio.normalize import clean_unicode, normalize
@@ -100,21 +99,8 @@ def test_the_opening_does_not_say_the_first_sentence_twice(article: Article) -> 
 @pytest.fixture(scope="module")
 def heard(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """What a recogniser hears in the episode `presscast add` and `build` make of the file."""
-    from episodes.cli import cli
-
     root = tmp_path_factory.mktemp("appeal") / "gazette"
-    runner = CliRunner(mix_stderr=False)
-    init = runner.invoke(
-        cli, ["init", str(root), "--title", "Port Carrow Listens", "--author", "Quay Desk",
-              "--base-url", "https://example.com/carrow/"],
-    )  # fmt: skip
-    assert init.exit_code == 0, init.stderr
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(root)
-        add = runner.invoke(cli, ["add", str(ARTICLE)])
-        assert add.exit_code == 0, add.stderr
-        build = runner.invoke(cli, ["build", "--jobs", "2"])
-        assert build.exit_code == 0, build.stderr
+    build_one_article_show(root, ARTICLE, "Port Carrow Listens", "https://example.com/carrow/")
     mp3s: list[Path] = sorted((root / "public").rglob("*.mp3"))
     assert len(mp3s) == 1, mp3s
     return transcribe(mp3s[0])
