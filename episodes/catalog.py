@@ -199,17 +199,21 @@ def _numbering_record(numbering: Numbering) -> dict[str, Any]:
     return record
 
 
+def article_folders(show: Show) -> list[str]:
+    """The paths of the show's article folders, sorted; none before the first `add`."""
+    try:
+        return sorted(e.path for e in os.scandir(show.articles_dir) if e.is_dir())
+    except FileNotFoundError:
+        return []
+
+
 def list_entries(show: Show) -> list[Entry]:
     """Every article of the show, oldest first (by publication date, then slug).
 
     Reads with plain os calls: a show of 10,000 articles is listed on every build.
     """
     entries = []
-    try:
-        folders = sorted(e.path for e in os.scandir(show.articles_dir) if e.is_dir())
-    except FileNotFoundError:
-        folders = []
-    for folder in folders:
+    for folder in article_folders(show):
         record = _read_json_if_there(os.path.join(folder, ARTICLE_FILE))
         if record is not None:
             data = _read_json_if_there(os.path.join(folder, EPISODE_FILE))

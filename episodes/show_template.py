@@ -8,14 +8,21 @@ and the keys are remembered when the command is one that writes to the show anyw
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from episodes.article import Article
-from episodes.catalog import ARTICLE_FILE, LINE_KEYS, TEXT_FILE, TITLE_GIVEN, Entry, text_blocks
+from episodes.catalog import (
+    ARTICLE_FILE,
+    LINE_KEYS,
+    TEXT_FILE,
+    TITLE_GIVEN,
+    Entry,
+    article_folders,
+    text_blocks,
+)
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_text
 from episodes.ingest import Source, read_article
@@ -75,11 +82,7 @@ def show_knowledge(show: Show, remember: bool = False) -> ShowKnowledge:
     article.json, so the next command does not read the source again.
     """
     articles = []
-    try:
-        folders = sorted(e.path for e in os.scandir(show.articles_dir) if e.is_dir())
-    except FileNotFoundError:
-        folders = []
-    for name in folders:
+    for name in article_folders(show):
         folder = Path(name)
         try:
             record = json.loads((folder / ARTICLE_FILE).read_text(encoding="utf-8"))
