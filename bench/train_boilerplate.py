@@ -71,7 +71,7 @@ TREES = dict(
 )
 THRESHOLDS = [0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3]
 SHORT_THRESHOLDS = [0.1, 0.2, 0.3, 0.5]
-TARGET_RECALL = 0.965
+TARGET_RECALL = 0.96  # the issue asks at least this on held-out sites
 
 
 @dataclass

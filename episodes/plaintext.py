@@ -47,6 +47,9 @@ _HTML_ELEMENTS = (
 _TAG = re.compile(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _COMMENT_SECTION_RULES = {"comment form"}
+# A comment form's heading opens the comment section once this share of the article's
+# words is behind it (the comments the classifier kept count in the total, so not 1).
+_COMMENTS_AFTER = 0.5
 # The reader's own reasons for a drop, beside the named rules of episodes/junk.py.
 READER_RULES = frozenset({"classifier", "comment section", "markup", "title again", "byline"})
 # "By Jane Doe", "By Jane Doe and Ali Khan, Reuters": a byline without a date.
@@ -221,7 +224,7 @@ def _comment_section_start(pieces: list[Piece], rules: list[str | None], keep: l
     total = sum(words) or 1
     seen = 0
     for i, rule in enumerate(rules):
-        if rule in _COMMENT_SECTION_RULES and seen >= 0.8 * total:
+        if rule in _COMMENT_SECTION_RULES and seen >= _COMMENTS_AFTER * total:
             return i
         seen += words[i]
     return len(pieces)
@@ -308,7 +311,12 @@ def _headline(pieces: list[Piece], kept: list[Piece]) -> Piece | None:
 
 
 def looks_like_headline(text: str, min_words: int = 2) -> bool:
-    """Short, several words, capitalised, and not ending like a sentence or a label."""
+    """Short, several words, capitalised, and not ending like a sentence or a label.
+
+    A site name joined to it ("Budget vote | Courier") is no part of the judgement.
+    """
+    split = split_site_suffix(text)
+    text = split[0] if split else text
     words = text.split()
     return (
         min_words <= len(words) <= _HEADLINE_MAX_WORDS

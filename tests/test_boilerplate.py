@@ -56,7 +56,7 @@ def test_a_drop_is_explained_by_its_score_and_features() -> None:
     explanation = verdicts[0].explain()
     assert explanation.startswith(f"score {verdicts[0].score:.2f}: ")
     assert verdicts[0].reasons
-    assert all(any(r.startswith(f) for f in FEATURES) for r in verdicts[0].reasons)
+    assert all(any(r.startswith(f) for f in (*FEATURES, *CONTEXT)) for r in verdicts[0].reasons)
 
 
 def test_a_short_line_inside_the_article_is_kept_and_a_sentence_in_a_menu_is_not() -> None:
@@ -74,7 +74,12 @@ def test_the_second_pass_reads_the_first_pass_along_the_document() -> None:
     assert len(rows) == 4 and all(len(r) == len(CONTEXT) for r in rows)
     assert [r[0] for r in rows] == scores
     assert rows[0][1] == -1.0 and rows[1][1] == 0.1  # the score before
-    assert rows[0][-2] > 0 and rows[3][-1] > 0  # before and after the sure paragraphs
+    before, after = (
+        CONTEXT.index("blocks before the article"),
+        CONTEXT.index("blocks after the article"),
+    )
+    assert rows[0][before] > 0 and rows[3][after] > 0  # around the sure paragraphs
+    assert rows[3][CONTEXT.index("named rules nearby")] > 0
 
 
 def test_the_main_run_is_the_densest_prose() -> None:
