@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from audio.script import HEADING, Block
 from episodes.article import TITLE_MAX_CHARS, Dropped, first_sentence_title
-from episodes.blockfeatures import BlockInput
+from episodes.blockfeatures import BlockInput, stopwords, words_of
 from episodes.junk import junk_rule
 from episodes.language import detect_language
 from episodes.paragraphs import Piece, text_pieces
@@ -289,25 +289,45 @@ def _without_site_name(title: str, pieces: list[Piece]) -> str:
 
 
 def _headline(pieces: list[Piece], kept: list[Piece]) -> Piece | None:
-    """The line that heads the article's text, if one does: never a menu or a sentence."""
+    """The line that heads the article's text, if one does: never a menu or a sentence.
+
+    A headline speaks of what the article says: it shares words with its first
+    paragraphs, and it stands once in the page. "Privacy policy" above the first
+    paragraph does neither; the text's own first line is trusted as it is ("Notes").
+    """
     if not kept:
         return None
-    # The text's own first line may be a one-word title ("Notes"); elsewhere a lone word
-    # is a label.
+    body = kept[1 : 1 + _HEADLINE_REACH]
     first_line = kept[0] is pieces[0]
     if (
         looks_like_headline(kept[0].text, 1 if first_line else 2)
         and (kept[0].kind == HEADING or len(kept) > 1)
         and (first_line or kept[0].kind == HEADING or len(kept[0].text) <= TITLE_MAX_CHARS)
+        and (first_line or _heads(kept[0], body, pieces))
     ):
         return kept[0]
     start = pieces.index(kept[0])
     for piece in reversed(pieces[max(0, start - _HEADLINE_REACH) : start]):
         if byline_author(piece.text) or dateline_date(piece.text):
             continue
-        if looks_like_headline(piece.text) and not junk_rule(piece.text):
+        if (
+            looks_like_headline(piece.text, 1 if piece is pieces[0] else 2)
+            and not junk_rule(piece.text)
+            and (piece is pieces[0] or _heads(piece, kept[:_HEADLINE_REACH], pieces))
+        ):
             return piece
     return None
+
+
+def _heads(candidate: Piece, body: list[Piece], pieces: list[Piece]) -> bool:
+    """Whether `candidate` reads as the headline of `body`: a word of its own is in it."""
+    key = normalize_line(candidate.text)
+    if sum(normalize_line(p.text) == key for p in pieces) > 1:
+        return False  # a line the page repeats is its chrome (a menu at top and bottom)
+    stop = stopwords(None)
+    own = {w for w in words_of(candidate.text) if len(w) > 2 and w not in stop}
+    text = {w for p in body for w in words_of(p.text)}
+    return bool(own & text)
 
 
 def looks_like_headline(text: str, min_words: int = 2) -> bool:
