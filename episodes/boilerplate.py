@@ -70,43 +70,45 @@ class Forest:
 
     @functools.cached_property
     def _arrays(self) -> tuple[Any, ...]:
-        """The trees as padded arrays (trees x nodes), to score every block at once."""
+        """All trees' nodes in flat arrays, a leaf pointing at itself: every block walks
+        every tree in step, a fixed number of levels."""
         import numpy as np
 
-        width = max(len(t.feature) for t in self.trees)
-
-        def pad(name: str, fill: float) -> Any:
-            return np.array(
-                [getattr(t, name) + [fill] * (width - len(t.feature)) for t in self.trees]
-            )
-
-        left = pad("left", -1).astype(np.int64)
+        feature, threshold, left, right, value, roots = [], [], [], [], [], []
+        depth = 0
+        for tree in self.trees:
+            offset = len(feature)
+            roots.append(offset)
+            for i, child in enumerate(tree.left):
+                leaf = child < 0
+                feature.append(0 if leaf else tree.feature[i])
+                threshold.append(math.inf if leaf else tree.threshold[i])
+                left.append(offset + (i if leaf else child))
+                right.append(offset + (i if leaf else tree.right[i]))
+                value.append(tree.value[i])
+            depth = max(depth, _depth(tree))
         return (
-            pad("feature", 0).astype(np.int64),
-            pad("threshold", 0.0),
-            left,
-            pad("right", -1).astype(np.int64),
-            pad("value", 0.0),
-            left < 0,
+            np.array(feature, dtype=np.int64),
+            np.array(threshold),
+            np.array(left, dtype=np.int64),
+            np.array(right, dtype=np.int64),
+            np.array(value),
+            np.array(roots, dtype=np.int64),
+            depth,
         )
 
     def raw_all(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """Every row's raw score, the trees walked in step."""
         import numpy as np
 
-        feature, threshold, left, right, value, leaf = self._arrays
+        feature, threshold, left, right, value, roots, depth = self._arrays
         x = np.asarray(rows, dtype=np.float64)
-        trees = np.arange(len(self.trees))[None, :]
-        node = np.zeros((len(x), len(self.trees)), dtype=np.int64)
+        node = np.broadcast_to(roots, (len(x), len(roots))).copy()
         samples = np.arange(len(x))[:, None]
-        while True:
-            at_leaf = leaf[trees, node]
-            if at_leaf.all():
-                break
-            goes_left = x[samples, feature[trees, node]] <= threshold[trees, node]
-            step = np.where(goes_left, left[trees, node], right[trees, node])
-            node = np.where(at_leaf, node, step)
-        return [float(v) for v in self.base + value[trees, node].sum(axis=1)]
+        for _ in range(depth):
+            goes_left = x[samples, feature[node]] <= threshold[node]
+            node = np.where(goes_left, left[node], right[node])
+        return [float(v) for v in self.base + value[node].sum(axis=1)]
 
     def raw(self, row: Sequence[float]) -> float:
         """One row's raw score, walked in plain Python (the reference for raw_all)."""
@@ -119,17 +121,23 @@ class Forest:
             total += tree.value[node]
         return total
 
-    def contributions(self, row: Sequence[float]) -> dict[int, float]:
-        """How much each feature moved this row's score along its decision paths."""
-        moved: dict[int, float] = {}
-        for tree in self.trees:
-            node = 0
-            while tree.left[node] >= 0:
-                feature = tree.feature[node]
-                goes_left = row[feature] <= tree.threshold[node]
-                child = tree.left[node] if goes_left else tree.right[node]
-                moved[feature] = moved.get(feature, 0.0) + tree.value[child] - tree.value[node]
-                node = child
+    def contributions(self, rows: Sequence[Sequence[float]]) -> Any:
+        """How much each feature moved each row's score along its decision paths
+        (a rows x features array; a split moves the score from its node's to its child's)."""
+        import numpy as np
+
+        feature, threshold, left, right, value, roots, depth = self._arrays
+        x = np.asarray(rows, dtype=np.float64)
+        moved = np.zeros(x.shape)
+        if not len(x):
+            return moved
+        node = np.broadcast_to(roots, (len(x), len(roots))).copy()
+        samples = np.broadcast_to(np.arange(len(x))[:, None], node.shape)
+        for _ in range(depth):
+            split = feature[node]
+            child = np.where(x[samples, split] <= threshold[node], left[node], right[node])
+            np.add.at(moved, (samples, split), value[child] - value[node])
+            node = child
         return moved
 
 
@@ -183,16 +191,28 @@ def classify(
     model = model or load_model()
     rows, scores = model.scores(blocks, language)
     names = (*FEATURES, *CONTEXT)
-    verdicts = []
-    for block, row, score in zip(blocks, rows, scores, strict=True):
-        short = len(words_of(block.text)) < SHORT_WORDS
-        kept = score >= (model.short_threshold if short else model.threshold)
-        reasons: tuple[str, ...] = ()
-        if not kept:
-            moved = sorted(model.context.contributions(row).items(), key=lambda item: item[1])
-            reasons = tuple(_reason(names[f], row[f]) for f, v in moved[:3] if v < 0)
-        verdicts.append(Verdict(kept, score, reasons))
+    keep = [
+        score >= (model.short_threshold if len(words_of(b.text)) < SHORT_WORDS else model.threshold)
+        for b, score in zip(blocks, scores, strict=True)
+    ]
+    dropped = [i for i, kept in enumerate(keep) if not kept]
+    moved = model.context.contributions([rows[i] for i in dropped])
+    reasons: dict[int, tuple[str, ...]] = {}
+    for i, contribution in zip(dropped, moved, strict=True):
+        # A drop is explained by the features that pulled its score down the most.
+        worst = contribution.argsort()[:3]
+        reasons[i] = tuple(_reason(names[f], rows[i][f]) for f in worst if contribution[f] < 0)
+    verdicts = [
+        Verdict(kept, score, reasons.get(i, ()))
+        for i, (kept, score) in enumerate(zip(keep, scores, strict=True))
+    ]
     return verdicts
+
+
+def _depth(tree: _Tree, node: int = 0) -> int:
+    if tree.left[node] < 0:
+        return 0
+    return 1 + max(_depth(tree, tree.left[node]), _depth(tree, tree.right[node]))
 
 
 def _sigmoid(x: float) -> float:

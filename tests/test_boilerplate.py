@@ -43,6 +43,17 @@ def test_one_row_and_all_rows_score_alike() -> None:
     assert model.local.raw_all(rows) == pytest.approx([model.local.raw(r) for r in rows])
 
 
+def test_the_reasons_add_up_to_the_score() -> None:
+    # Along each decision path the features' moves add up to leaf minus root: the reasons
+    # given for a drop are the score's own parts, not a separate guess.
+    model = load_model()
+    rows = document_features([BlockInput(t) for t in CHROME + ARTICLE], "en", model.log_odds)
+    moved = model.local.contributions(rows)
+    roots = sum(tree.value[0] for tree in model.local.trees)
+    expected = [raw - model.local.base - roots for raw in model.local.raw_all(rows)]
+    assert list(moved.sum(axis=1)) == pytest.approx(expected)
+
+
 def test_menus_go_and_the_article_stays() -> None:
     plain = read_plain_text("\n".join([*CHROME, *ARTICLE, *CHROME]))
     assert [b.text for b in plain.blocks] == ARTICLE
