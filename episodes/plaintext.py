@@ -45,6 +45,8 @@ _HTML_ELEMENTS = (
     "|table|td|th|tr|u|ul|video|audio|wbr"
 )
 _TAG = re.compile(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?(-->|$)|^.*?-->")
+_CODE_SHARE = 0.12  # prose has a bracket or a slash now and then, code a symbol in eight
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _COMMENT_SECTION_RULES = {"comment form"}
 # A comment form's heading opens the comment section once this share of the article's
@@ -145,6 +147,16 @@ def _without_template(
     return kept, dropped, []
 
 
+def is_code(text: str) -> bool:
+    """Script, style or an HTML comment left in a copy ("<!-- document.write('');"):
+    symbols, not words. Asked of what the classifier kept (it was trained without it)."""
+    text = _HTML_COMMENT.sub("", text)
+    if not any(ch.isalnum() for ch in text):
+        return True
+    symbols = sum(text.count(ch) for ch in "{}();=<>[]/\\|$")
+    return symbols >= 4 and symbols > _CODE_SHARE * len(text.replace(" ", ""))
+
+
 def spoken_pieces(pieces: list[Piece]) -> tuple[list[Piece], list[Dropped]]:
     """Pieces without the markup a converter left in them; markup alone is dropped."""
     spoken: list[Piece] = []
@@ -185,6 +197,8 @@ def judge(pieces: list[Piece], language: str | None = None) -> tuple[list[Piece]
             dropped.append(Dropped(piece.text, rule or "comment section"))
         elif rule:
             dropped.append(Dropped(piece.text, rule))
+        elif keep[i] and is_code(piece.text):
+            dropped.append(Dropped(piece.text, "markup"))
         elif keep[i]:
             kept.append(piece)
         else:

@@ -9,7 +9,13 @@ from conftest import STORY
 from episodes.article import Article
 from episodes.ingest import Source, load_source, read_article
 from episodes.narration import Narration, spoken_blocks
-from episodes.plaintext import READER_RULES, byline_author, dateline_date, read_plain_text
+from episodes.plaintext import (
+    READER_RULES,
+    byline_author,
+    dateline_date,
+    is_code,
+    read_plain_text,
+)
 
 
 def read(text: str) -> Article:
@@ -133,3 +139,11 @@ class _FakeEngine:
     phonemes = False
     max_words = 40
     max_chars = 280
+
+
+def test_script_left_in_a_copy_is_not_read() -> None:
+    code = "<!-- if (! window.disable_ads) { document.write(''); } //-->"
+    plain = read_plain_text("\n".join([*STORY[:2], code, *STORY[2:]]))
+    assert [b.text for b in plain.blocks] == STORY
+    assert any(d.rule == "markup" for d in plain.dropped)
+    assert not is_code("The council (which met on Tuesday) voted 7-2; the mayor abstained.")
