@@ -98,10 +98,10 @@ def test_the_comment_section_goes_whole() -> None:
     comments = [
         "3 thoughts on “Stone Bay fishing fees to double”",
         "Margaret Pengelly says: March 14, 2025 at 8:41 pm",
-        "The board has been asleep for years and now wants the families to pay for it.",
+        "The board has been asleep for years.",
         "Reply",
         "Tom Hale says: March 15, 2025 at 9:02 am",
-        "My grandfather fished from that wall and it was falling down then too, I think.",
+        "It was falling down then too.",
     ]
     plain = read_plain_text("\n".join(["Stone Bay fishing fees to double", *STORY, *comments]))
     assert [b.text for b in plain.blocks] == STORY
