@@ -212,20 +212,22 @@ _DATE = (
     r"((,| at) \d{1,2}[:.]\d{2}(\s?(?i:am|pm|a\.m\.|p\.m\.))?)?"
 )
 # A person's name as bylines print it: capitalised words, initials, name particles.
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*( ([A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|der|da|di|le|la|al|bin)){1,4}"
+PERSON_NAME = (
+    r"[A-ZÀ-ÖØ-Þ][\w'’.-]*( ([A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|der|da|di|le|la|al|bin)){1,4}"
+)
 _READ_TIME = r"\d{1,3} (?i:min(ute)?s?) (?i:read)"
 # A byline is metadata, not body: it needs a date or a reading time beside the name, so a
 # heading like "By Royal Appointment" or a sentence starting "By Tuesday" is never one.
 _BYLINE = re.compile(
-    rf"((?i:by) {_NAME}( (?i:and) {_NAME})?\s*([|·•,–—-]|(?i: on))\s*{_DATE}"
+    rf"((?i:by) {PERSON_NAME}( (?i:and) {PERSON_NAME})?\s*([|·•,–—-]|(?i: on))\s*{_DATE}"
     rf"(\s*[|·•]\s*{_READ_TIME})?"
-    rf"|(?i:posted|published|updated|last updated)( (?i:on))?:? {_DATE}( (?i:by) {_NAME})?"
+    rf"|(?i:posted|published|updated|last updated)( (?i:on))?:? {_DATE}( (?i:by) {PERSON_NAME})?"
     rf"|{_READ_TIME})"
 )
 
 # A comment's header, as WordPress prints it: "Margaret Pengelly says: March 14, 2025 at
 # 8:41 pm". The name alone before "says:" is not enough: a quote is introduced that way.
-_COMMENTER = re.compile(rf"{_NAME}\s+(?i:says|said|wrote)\s*:?\s*{_DATE}(\s*(?i:reply))?")
+_COMMENTER = re.compile(rf"{PERSON_NAME}\s+(?i:says|said|wrote)\s*:?\s*{_DATE}(\s*(?i:reply))?")
 
 # What a page says instead of its article: where a story was first printed, the terms it
 # is under, or that it cannot be shown. is_notice looks for these in a short extraction.

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from audio.script import HEADING, Block
 from episodes.article import TITLE_MAX_CHARS, Dropped, first_sentence_title
 from episodes.blockfeatures import BlockInput, stopwords, words_of
-from episodes.junk import junk_rule
+from episodes.junk import PERSON_NAME, junk_rule
 from episodes.language import detect_language
 from episodes.paragraphs import Piece, text_pieces
 from episodes.template import (
@@ -56,10 +56,9 @@ _COMMENTS_AFTER = 0.8
 # The reader's own reasons for a drop, beside the named rules of episodes/junk.py.
 READER_RULES = frozenset({"classifier", "comment section", "markup", "title again", "byline"})
 # "By Jane Doe", "By Jane Doe and Ali Khan, Reuters": a byline without a date.
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|der|da|di|le|la|al|bin)){1,4}"
 _BYLINE = re.compile(
     r"^(?i:(?:written |words |story )?by|von|par|por|di|door)[:\s]+"
-    rf"({_NAME}(?:(?:,| and| &) {_NAME})*)(?=$|[\s,|·•–—-])"
+    rf"({PERSON_NAME}(?:(?:,| and| &) {PERSON_NAME})*)(?=$|[\s,|·•–—-])"
 )
 _MONTHS = {
     m: i
@@ -372,7 +371,7 @@ def byline_author(text: str) -> str | None:
     if match:
         return match.group(1).strip()
     if junk_rule(text) == "byline":
-        late = re.search(rf"(?i:\bby) ({_NAME})\s*$", text.strip())
+        late = re.search(rf"(?i:\bby) ({PERSON_NAME})\s*$", text.strip())
         return late.group(1) if late else None
     return None
 
