@@ -312,7 +312,7 @@ def _headline(pieces: list[Piece], kept: list[Piece]) -> Piece | None:
     if not kept:
         return None
     body = kept[1 : 1 + _HEADLINE_REACH]
-    first_line = kept[0] is pieces[0]
+    first_line = kept[0] is pieces[0] and _stands_as_title(pieces)
     if (
         looks_like_headline(kept[0].text, 1 if first_line else 2)
         and (kept[0].kind == HEADING or len(kept) > 1)
@@ -324,13 +324,25 @@ def _headline(pieces: list[Piece], kept: list[Piece]) -> Piece | None:
     for piece in reversed(pieces[max(0, start - _HEADLINE_REACH) : start]):
         if byline_author(piece.text) or dateline_date(piece.text):
             continue
+        own_title = piece is pieces[0] and _stands_as_title(pieces)
         if (
-            looks_like_headline(piece.text, 1 if piece is pieces[0] else 2)
+            looks_like_headline(piece.text, 1 if own_title else 2)
             and not junk_rule(piece.text)
-            and (piece is pieces[0] or _heads(piece, kept[:_HEADLINE_REACH], pieces))
+            and (own_title or _heads(piece, kept[:_HEADLINE_REACH], pieces))
         ):
             return piece
     return None
+
+
+def _stands_as_title(pieces: list[Piece]) -> bool:
+    """Whether the text's first line is set apart as its title, as a writer sets it: a
+    blank line after it, or a sentence of prose right under it (not a menu's next item)."""
+    if len(pieces) < 2:
+        return False
+    first, second = pieces[0], pieces[1]
+    return second.run != first.run or (
+        len(second.text.split()) >= 4 and bool(re.search(r"[.!?…]$", second.text))
+    )
 
 
 def _heads(candidate: Piece, body: list[Piece], pieces: list[Piece]) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import DATA, write
+from conftest import DATA, STORY, write
 from fake_google import FakeGoogle, batchexecute_body, make_response
 from test_cli import one_line_error
 
@@ -48,6 +48,28 @@ def test_preview_json_for_tools(run: Callable[..., Result]) -> None:
     assert segments[0]["kind"] == "heading"
     assert all(len(s["text"].split()) <= 40 for s in segments)
     assert all(s["pause_after_ms"] > 0 for s in segments)
+
+
+def test_preview_json_carries_the_blocks_as_written_and_every_drop(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    from episodes.ingest import load_source, read_article
+
+    money = "The repairs will cost $48.2 million over ten years, the board said on Tuesday."
+    story = [*STORY[:2], money, *STORY[2:]]
+    lines = ["Home", "News", "Sport", "Weather", *story, "Most read", "Privacy policy"]
+    source = write(tmp_path / "copy.txt", "\n".join(lines))
+    data = json.loads(run("preview", "--json", str(source)).stdout)
+    article = read_article(load_source(str(source)))
+    assert data["blocks"] == [{"kind": b.kind, "text": b.text} for b in article.blocks]
+    assert {"kind": "paragraph", "text": STORY[0]} in data["blocks"]
+    assert {"kind": "paragraph", "text": money} in data["blocks"]  # before normalization
+    dropped = {d["text"]: d for d in data["dropped"]}
+    assert set(dropped) >= {"Home", "News", "Most read"}
+    assert dropped["Most read"]["rule"] == "related links"
+    assert all(
+        d["detail"].startswith("score ") for d in data["dropped"] if d["rule"] == "classifier"
+    )
 
 
 def test_keep_all_keeps_junk(run: Callable[..., Result]) -> None:
