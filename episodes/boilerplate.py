@@ -128,17 +128,19 @@ class Forest:
 
         feature, threshold, left, right, value, roots, depth = self._arrays
         x = np.asarray(rows, dtype=np.float64)
-        moved = np.zeros(x.shape)
         if not len(x):
-            return moved
-        node = np.broadcast_to(roots, (len(x), len(roots))).copy()
-        samples = np.broadcast_to(np.arange(len(x))[:, None], node.shape)
+            return np.zeros(x.shape)
+        n, width = x.shape
+        moved = np.zeros(n * width)
+        node = np.broadcast_to(roots, (n, len(roots))).copy()
+        samples = np.arange(n)[:, None]
         for _ in range(depth):
             split = feature[node]
             child = np.where(x[samples, split] <= threshold[node], left[node], right[node])
-            np.add.at(moved, (samples, split), value[child] - value[node])
+            cell = (samples * width + split).ravel()
+            moved += np.bincount(cell, (value[child] - value[node]).ravel(), n * width)
             node = child
-        return moved
+        return moved.reshape(n, width)
 
 
 @dataclass(frozen=True, eq=False)
