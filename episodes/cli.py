@@ -23,14 +23,13 @@ from episodes import __version__
 from episodes.article import MAX_WORDS, Article
 from episodes.catalog import Entry, Numbering, add_article, find_entry, list_entries, set_removed
 from episodes.errors import PresscastError
-from episodes.fetch import is_url
 from episodes.fsio import atomic_path
 from episodes.ingest import load_source, parse_date, read_article
 from episodes.narration import Narration, engine_for, narrate_article, read_lexicon
 from episodes.preview import preview_article, preview_dict, render_known_template, render_preview
 from episodes.progress import ClickProgress
 from episodes.show import Show, ShowConfig, find_show, find_show_or_none, init_show
-from episodes.template import NO_TEMPLATE, TEMPLATE_RULE
+from episodes.template import TEMPLATE_RULE
 from feeds.categories import CATEGORIES
 from feeds.errors import FeedError
 
@@ -498,47 +497,27 @@ def preview(
     nothing. Inside a show, the show's lexicon, settings and template (lines its other
     articles share) apply; for a stored article, the template lines it still has are listed.
     """
-    from episodes.show_template import show_knowledge, template_lines_now_known, title_now_known
+    from episodes.show_template import preview_subject
 
     show = find_show_or_none()
-    knowledge = show_knowledge(show) if show else None
-    stored = None  # the show's own copy of the article, if it has one
-    if show and knowledge and _is_slug(source):
-        stored = find_entry(show, source)
-        article = dataclasses.replace(stored.article, title=title or stored.article.title)
-    else:
-        loaded = load_source(source)
-        same = knowledge.same_source(loaded.data) if knowledge else None
-        template = knowledge.template(exclude=same) if knowledge else NO_TEMPLATE
-        article = read_article(
-            loaded,
-            title=title,
-            keep_all=keep_all,
-            template=template,
-            max_words=_max_words(max_words, show),
-        )
+    subject = preview_subject(show, source, title, keep_all, _max_words(max_words, show))
+    article, stored = subject.article, subject.stored
+    if subject.read_now:
         _echo_warnings(article)  # the JSON carries them too
-        stored = find_entry(show, same) if show and same else None
-    known_lines = template_lines_now_known(knowledge, stored) if knowledge and stored else []
-    known_title = title_now_known(knowledge, stored) if knowledge and stored else None
     narration = narration_here(lexicon)
     result = preview_article(article, narration, engine or DEFAULT_ENGINE, voice)
     if as_json:
         data = preview_dict(result)
         if stored:
             data["slug"] = stored.slug
-            data["template_lines_now_known"] = known_lines
-            data["title_now_known"] = known_title
+            data["template_lines_now_known"] = subject.known_lines
+            data["title_now_known"] = subject.known_title
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(render_preview(result))
-        if stored and (known_lines or known_title):
-            click.echo("\n" + render_known_template(stored.slug, known_lines, known_title))
-
-
-def _is_slug(source: str) -> bool:
-    """An argument that names no file, URL or stdin: the slug of a stored article."""
-    return source != "-" and not is_url(source) and not Path(source).exists()
+        if stored and (subject.known_lines or subject.known_title):
+            lines, known = subject.known_lines, subject.known_title
+            click.echo("\n" + render_known_template(stored.slug, lines, known))
 
 
 @cli.command()

@@ -7,6 +7,7 @@ and the keys are remembered when the command is one that writes to the show anyw
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,13 +22,16 @@ from episodes.catalog import (
     TITLE_GIVEN,
     Entry,
     article_folders,
+    find_entry,
     text_blocks,
 )
 from episodes.errors import PresscastError
+from episodes.fetch import is_url
 from episodes.fsio import atomic_write_text
-from episodes.ingest import Source, read_article
+from episodes.ingest import Source, load_source, read_article
 from episodes.show import Show
 from episodes.template import (
+    NO_TEMPLATE,
     TEMPLATE_RULE,
     ShowTemplate,
     learned_site_names,
@@ -142,6 +146,53 @@ def title_now_known(knowledge: ShowKnowledge, entry: Entry) -> str | None:
     """A stored title without the site name the show now knows at its end, if it has one."""
     title, cut = strip_site_name(entry.article.title, knowledge.template(entry.slug).site_names)
     return title if cut else None
+
+
+@dataclass(frozen=True)
+class PreviewSubject:
+    """What `presscast preview` shows: the article, and for one the show stores, what the
+    show now knows of it (template lines it still has, its title without the site name)."""
+
+    article: Article
+    stored: Entry | None = None
+    known_lines: list[str] = field(default_factory=list)
+    known_title: str | None = None
+    read_now: bool = True  # read from its source now, not the show's stored record
+
+
+def preview_subject(
+    show: Show | None, source: str, title: str | None, keep_all: bool, max_words: int
+) -> PreviewSubject:
+    """Read `source` (a file, URL or "-", or inside a show the slug of a stored article)
+    as `add` would, with the show's template; a stored copy's known lines are listed."""
+    knowledge = show_knowledge(show) if show else None
+    if show and knowledge and is_slug(source):
+        stored = find_entry(show, source)
+        article = dataclasses.replace(stored.article, title=title or stored.article.title)
+        read_now = False
+    else:
+        read_now = True
+        loaded = load_source(source)
+        same = knowledge.same_source(loaded.data) if knowledge else None
+        template = knowledge.template(exclude=same) if knowledge else NO_TEMPLATE
+        article = read_article(
+            loaded, title=title, keep_all=keep_all, template=template, max_words=max_words
+        )
+        stored = find_entry(show, same) if show and same else None
+    if not (knowledge and stored):
+        return PreviewSubject(article, read_now=read_now)
+    return PreviewSubject(
+        article,
+        stored,
+        template_lines_now_known(knowledge, stored),
+        title_now_known(knowledge, stored),
+        read_now,
+    )
+
+
+def is_slug(source: str) -> bool:
+    """An argument that names no file, URL or stdin: the slug of a stored article."""
+    return source != "-" and not is_url(source) and not Path(source).exists()
 
 
 @dataclass(frozen=True)
