@@ -250,6 +250,11 @@ def from_newspaper(m: Mirror) -> list[Page]:
     return pages
 
 
+# Dragnet's gold files mark where the comments begin with a typed line, "!@#$%^&*()  COMMENTS"
+# in most, with its symbols and spaces varied by hand in some.
+_DRAGNET_COMMENTS = re.compile(r"^[!@#$%^&*()\s]+COMMENTS\s*$", re.M)
+
+
 def from_dragnet(m: Mirror) -> list[Page]:
     """Dragnet's corrected gold (body part, comments dropped) as merged by j-szulc."""
     pages = []
@@ -260,7 +265,7 @@ def from_dragnet(m: Mirror) -> list[Page]:
         gold_path = f"dragnet_data/GoldStandard/{stem}.txt"
         if not m.exists(gold_path):
             continue
-        gold = m.read(gold_path).decode("utf-8", "replace").split("!@#$%^&*() COMMENTS")[0]
+        gold = _DRAGNET_COMMENTS.split(m.read(gold_path).decode("utf-8", "replace"))[0]
         html = decode_html(m.read(path))
         url = page_url(html)
         pages.append(Page(f"dragnet/{stem}", m.repo, path, url, None, html, paragraphs(gold)))
