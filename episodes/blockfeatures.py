@@ -267,7 +267,7 @@ CONTEXT = (
     "article words after",
     "blocks before the article",
     "blocks after the article",
-    "end matter before",
+    "end matter since sure text",
     "named rules nearby",
 )
 # Rules that mark the end of an article's text: what follows them is the page's again.
@@ -296,7 +296,8 @@ def context_features(
     The second pass reads these beside the block's own features: a short line among
     paragraphs the first pass is sure of is article text, a headline among teasers is not,
     and nothing after the article's last sure paragraph, or after the tags, share bar or
-    "related" heading that closes it, is likely to be its text.
+    "related" heading that closes it, is likely to be its text. A sure paragraph after a
+    share bar shows the bar sat inside the article: the count of end matter starts again.
     """
     n = len(scores)
     weighted = [s * w for s, w in zip(scores, words, strict=True)]
@@ -305,7 +306,7 @@ def context_features(
     first, last = (sure[0], sure[-1]) if sure else (n, -1)
     rows = []
     before = 0.0
-    ended = 0  # end-matter lines seen since the first sure paragraph
+    ended = 0  # end-matter lines seen since the last sure paragraph
     for i in range(n):
         nearby = rules[max(0, i - 5) : i + 6]
 
@@ -337,6 +338,8 @@ def context_features(
             ]
         )
         before += weighted[i]
-        if i >= first and rules[i] in _END_MATTER:
+        if scores[i] >= _SURE and words[i] >= _SURE_WORDS:
+            ended = 0
+        elif i >= first and rules[i] in _END_MATTER:
             ended += 1
     return rows

@@ -53,8 +53,14 @@ _COMMENT_SECTION_RULES = {"comment form"}
 # words is behind it (the comments the classifier kept count in the total, so not 1;
 # chosen on the training sites, never on the held-out ones).
 _COMMENTS_AFTER = 0.8
+# A menu: this many short label lines in a row (no sentence among them), before the
+# article's first paragraph or after its last. A headline or a byline stands alone.
+_MENU_RUN = 3
+_LABEL_WORDS = 4
 # The reader's own reasons for a drop, beside the named rules of episodes/junk.py.
-READER_RULES = frozenset({"classifier", "comment section", "markup", "title again", "byline"})
+READER_RULES = frozenset(
+    {"classifier", "comment section", "markup", "title again", "byline", "menu"}
+)
 # "By Jane Doe", "By Jane Doe and Ali Khan, Reuters": a byline without a date.
 _BYLINE = re.compile(
     r"^(?i:(?:written |words |story )?by|von|par|por|di|door)[:\s]+"
@@ -190,6 +196,7 @@ def judge(pieces: list[Piece], language: str | None = None) -> tuple[list[Piece]
         # only the named rules.
         keep = [rule is None for rule in rules]
     cut = _comment_section_start(pieces, rules, keep)
+    menu = _menu_lines(pieces, keep)
     kept: list[Piece] = []
     dropped: list[Dropped] = []
     for i, (piece, rule, verdict) in enumerate(zip(pieces, rules, verdicts, strict=True)):
@@ -197,6 +204,8 @@ def judge(pieces: list[Piece], language: str | None = None) -> tuple[list[Piece]
             dropped.append(Dropped(piece.text, rule or "comment section"))
         elif rule:
             dropped.append(Dropped(piece.text, rule))
+        elif keep[i] and i in menu:
+            dropped.append(Dropped(piece.text, "menu"))
         elif keep[i] and is_code(piece.text):
             dropped.append(Dropped(piece.text, "markup"))
         elif keep[i]:
@@ -226,6 +235,38 @@ def judge_blocks(
     if not any(len(b.text.split()) >= 8 for b in kept):
         return blocks, []
     return kept, dropped
+
+
+def _menu_lines(pieces: list[Piece], keep: list[bool]) -> set[int]:
+    """Pieces in a run of short label lines outside the article's paragraphs.
+
+    The classifier judges a line by its neighbourhood, and a menu's last item, right above
+    the article, looks like a headline to it; a run of them is no headline. Inside the
+    article, between its first and last kept paragraph, a run is a list and stays.
+    """
+    long = [i for i, (p, k) in enumerate(zip(pieces, keep, strict=True)) if k and _is_prose(p)]
+    if not long:
+        return set()
+    first, last = long[0], long[-1]
+    menu: set[int] = set()
+    run: list[int] = []
+    for i, piece in enumerate([*pieces, None]):
+        if piece is not None and (i < first or i > last) and _is_label(piece.text):
+            run.append(i)
+            continue
+        if len(run) >= _MENU_RUN:
+            menu.update(run)
+        run = []
+    return menu
+
+
+def _is_prose(piece: Piece) -> bool:
+    return len(piece.text.split()) >= 8 and piece.kind != HEADING
+
+
+def _is_label(text: str) -> bool:
+    """A menu item or a button: a few words, not a sentence."""
+    return len(text.split()) <= _LABEL_WORDS and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _comment_section_start(pieces: list[Piece], rules: list[str | None], keep: list[bool]) -> int:

@@ -34,6 +34,8 @@ def test_preview_shows_drops_and_spoken_text(run: Callable[..., Result]) -> None
     spoken = out.split("Spoken:", 1)[1]
     assert "# River Town Votes on a New Budget for Parks and Libraries" in spoken
     assert "More than two hundred people came to the meeting" in spoken
+    # The share bar and the boxes inside the article do not end it: its last paragraph stays.
+    assert "the lights in the old hall were turned off" in spoken
     for junk in ("Share this", "Facebook", "Leave a Reply", "cookies", "All rights reserved"):
         assert junk not in spoken
 
