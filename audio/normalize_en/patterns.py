@@ -1,0 +1,65 @@
+"""Pieces shared by the English rules: pattern macros, month names, case and context helpers."""
+
+from __future__ import annotations
+
+import re
+
+from audio.normalize_en.words import MONTHS
+
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+_PIECES = {
+    # A number as written in English: 1,234,567.89 or 1234 or 3.14 (never a bare ".5").
+    "«NUM»": r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?",
+    # A digit that starts a number: not glued to a word, a decimal point or a thousands
+    # group. The check comes after the digit so that the regex engine can skip ahead to
+    # digits (a pattern that starts with a lookbehind is tried at every position).
+    "«D»": r"\d(?<![\w.,]\d)",
+    # «NUM» starting with «D», and what follows the first digit.
+    "«LNUM»": r"\d(?<![\w.,]\d)«NUM_REST»",
+    "«NUM_REST»": r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?",
+    # Not followed by a word, a decimal part or a thousands group.
+    "«R»": r"(?![\w]|[.,]\d)",
+    "«DASH»": r"\s?[–—-]\s?",
+    "«MONTH»": r"(?P<mon>" + MONTH_NAMES + ")",
+    "«ORD»": r"(?:st|nd|rd|th)?",
+    "«AMPM»": r"(?P<ap>[AaPp])\.?\s?[Mm]\b(?P<dot>\.)?",
+    "«SYMBOL»": r"US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦",
+    "«CODE»": r"USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF",
+}
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written with the shared pieces above («NUM», «D», ...)."""
+    for name, piece in _PIECES.items():
+        pattern = pattern.replace(name, piece)
+    return re.compile(pattern)
+
+
+_MONTH_INDEX = {name[:3]: i for i, name in enumerate(MONTHS, 1)}
+_SENTENCE_NEXT = re.compile(r"\s*$|\s+[\"'“‘(\[]*[A-Z]")
+
+
+def month_word(name: str) -> str:
+    return MONTHS[_MONTH_INDEX[name[:3]] - 1]
+
+
+def keep_period(text: str, end: int) -> str:
+    """ "." when the abbreviation's period also ends the sentence ("... et cetera. The")."""
+    return "." if _SENTENCE_NEXT.match(text, end) else ""
+
+
+def glued(m: re.Match[str]) -> bool:
+    """The match starts inside a word (patterns leave out a leading \\b to scan faster)."""
+    return m.start() > 0 and m.string[m.start() - 1].isalnum()
+
+
+def cap_like(source: str, words: str) -> str:
+    return words[:1].upper() + words[1:] if source[:1].isupper() else words
+
+
+def at_sentence_start(text: str, index: int) -> bool:
+    before = text[max(0, index - 16) : index].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?\n"
