@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 
-from audio.normalize_en.patterns import rx
-from audio.normalize_en.words import MONTHS, cardinal, number, ordinal, plural, year
+from audio.normalize_en.patterns import keep_period, rx
+from audio.normalize_en.words import MONTHS, ONES, cardinal, number, ordinal, plural, year
 
+# "1990s", "1990's", "1990S", "1990 s", "'90s", "90s"; "the 100s" (temperatures), "1000s".
 _DECADE = re.compile(
-    r"(?<![\w'’])(?:['’](?P<short>\d0)|(?P<long>1\d{2}0|20\d0)|(?P<two>[1-9]0))['’]?s\b"
+    r"(?<![\w'’])(?:['’](?P<short>\d0)['’]?[sS]|(?P<long>1\d{2}0|20\d0)(?:['’]?[sS]|\ss)"
+    r"|(?P<two>[1-9]0|[1-9]00)['’]?[sS])\b"
 )
 # Not part of a chain of hyphenated numbers (ISBNs, "1-800-FLOWERS", "737-800").
 _RANGE = rx(r"(?P<a>\d(?<![\w.,-]\d)«NUM_REST»)«DASH»(?P<b>«NUM»)(?![\w-]|[.,]\d)")
-_ORDINAL = rx(r"(?P<n>«D»\d*)(?:st|nd|rd|th)\b")
+# "5th", "16TH", "21St", "1,000th": a number (with thousands groups) and its suffix.
+_ORDINAL = rx(r"(?P<n>«D»\d*(?:,\d{3})*)(?:st|nd|rd|th|ST|ND|RD|TH|St|Nd|Rd|Th)\b")
 _FRACTION = re.compile(
     r"(?<![\w.,/])(?:(?P<whole>\d{1,2})\s)?(?P<num>\d{1,3})/(?P<den>\d{1,3})(?![\w/]|[.,]\d)"
 )
@@ -24,6 +27,17 @@ _FRACTION_SPECIAL = {
 }
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 12, 16, 32, 64})
 _YEAR = rx(r"(?P<y>«D»\d{3})«R»")
+# A year with its era, either side: "44 BC", "410 A.D.", "AD 79", "2560 BCE", "10,000 BC".
+_ERA_NAMES = r"(?P<era>BCE|BC|CE|AD|B\.C\.E\.|B\.C\.|C\.E\.|A\.D\.)"
+_ERA_YEAR = rx(
+    r"(?P<y>«LNUM»)\s?" + _ERA_NAMES + r"(?!\w|\.\w)"
+    r"|(?<![\w.])(?P<pre>AD|A\.D\.)\s?(?P<y2>«D»\d{0,3})«R»"
+)
+_ERA_AFTER_CENTURY = re.compile(
+    r"\b(?P<c>century|centuries|millennium|millennia)\s" + _ERA_NAMES + r"(?!\w|\.\w)"
+)
+# "the class of '99", "the '08 crash": a year's last two digits.
+_SHORT_YEAR = re.compile(r"['’](?<![\w'’]['’])(?P<yy>\d\d)(?![\w'’]|[.,]\d)")
 _YEAR_CUES = frozenset(
     "since until till circa c year early late mid spring summer autumn fall winter".split()
 ) | {m.lower() for m in MONTHS}
@@ -57,6 +71,8 @@ def _reads_as_year(value: int, text: str, start: int, end: int) -> bool:
 
 
 def _say_decade(m: re.Match[str]) -> str:
+    if m.group("long") == "1000" or m.group("two") == "100":
+        return "thousands" if m.group("long") else "hundreds"  # "1000s of fans"
     if m.group("long"):
         return plural(year(int(m.group("long"))))
     short = int(m.group("short") or m.group("two"))
@@ -105,7 +121,31 @@ def _say_year(m: re.Match[str]) -> str:
     return m.group()
 
 
+def _say_era(era: str, text: str, end: int) -> str:
+    """ "BC" -> "B C", "A.D." -> "A D" (keeping the period that also ends a sentence)."""
+    letters = " ".join(ch for ch in era if ch.isalpha())
+    return letters + (keep_period(text, end) if era.endswith(".") else "")
+
+
+def _say_era_year(m: re.Match[str]) -> str:
+    if m.group("pre"):
+        return f"A D {year(int(m.group('y2')))}"
+    written = m.group("y")
+    value = float(written.replace(",", ""))
+    if "," in written or "." in written or value >= 10000 or value % 1000 == 0:
+        said = number(written)  # "10,000 BC", "3000 BC": a count of years
+    else:
+        said = year(int(value))
+    return f"{said} {_say_era(m.group('era'), m.string, m.end())}"
+
+
+def _say_short_year(m: re.Match[str]) -> str:
+    yy = int(m.group("yy"))
+    return "two thousand" if yy == 0 else f"oh {ONES[yy]}" if yy < 10 else cardinal(yy)
+
+
 def say_decades(text: str) -> str:
+    """ "the 1990s", "the '80s", "in her 30s"."""
     return _DECADE.sub(_say_decade, text)
 
 
@@ -114,7 +154,8 @@ def say_ranges(text: str) -> str:
 
 
 def say_ordinals(text: str) -> str:
-    return _ORDINAL.sub(lambda m: ordinal(int(m.group("n"))), text)
+    """ "5th", "16TH", "5,124th" as ordinal words."""
+    return _ORDINAL.sub(lambda m: ordinal(int(m.group("n").replace(",", ""))), text)
 
 
 def say_fractions(text: str) -> str:
@@ -122,4 +163,12 @@ def say_fractions(text: str) -> str:
 
 
 def say_years(text: str) -> str:
+    """Years with an era ("44 BC"), short years ("'99"), and four-digit numbers read as years."""
+    if "BC" in text or "AD" in text or "CE" in text or ".C." in text or ".D." in text:
+        text = _ERA_YEAR.sub(_say_era_year, text)
+        text = _ERA_AFTER_CENTURY.sub(
+            lambda m: f"{m.group('c')} {_say_era(m.group('era'), m.string, m.end())}", text
+        )
+    if "'" in text or "’" in text:
+        text = _SHORT_YEAR.sub(_say_short_year, text)
     return _YEAR.sub(_say_year, text)

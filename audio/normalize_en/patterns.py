@@ -24,7 +24,7 @@ _PIECES = {
     "«R»": r"(?![\w]|[.,]\d)",
     "«DASH»": r"\s?[–—-]\s?",
     "«MONTH»": r"(?P<mon>" + MONTH_NAMES + ")",
-    "«ORD»": r"(?:st|nd|rd|th)?",
+    "«ORD»": r"(?:st|nd|rd|th|ST|ND|RD|TH)?",
     "«AMPM»": r"(?P<ap>[AaPp])\.?\s?[Mm]\b(?P<dot>\.)?",
     "«SYMBOL»": r"US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦",
     "«CODE»": r"USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF",
@@ -43,7 +43,8 @@ _SENTENCE_NEXT = re.compile(r"\s*$|\s+[\"'“‘(\[]*[A-Z]")
 
 
 def month_word(name: str) -> str:
-    return MONTHS[_MONTH_INDEX[name[:3]] - 1]
+    """ "Nov", "NOV", "november" -> "November"."""
+    return MONTHS[_MONTH_INDEX[name[:3].capitalize()] - 1]
 
 
 def keep_period(text: str, end: int) -> str:

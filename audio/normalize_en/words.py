@@ -26,6 +26,7 @@ _ORDINAL_WORDS = {
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
 def cardinal(n: int) -> str:
