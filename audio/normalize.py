@@ -5,8 +5,9 @@ billion" and "25.2.2021" as a string of decimals. `clean_unicode` makes the char
 plain (and turns dashes and parentheses into pauses the engine honours); `normalize` says
 numbers, dates, money, abbreviations and addresses as words, by language. English has its
 own package (`audio.normalize_en`, a module a category); other languages say numbers
-through num2words and never get English rules. Sentence punctuation (. ! ?) is kept so the sentence splitter
-still works, and an abbreviation's period is dropped unless it also ends the sentence.
+through num2words and never get English rules. Sentence punctuation (. ! ?) is kept so the
+sentence splitter still works, and an abbreviation's period is dropped unless it also ends
+the sentence.
 """
 
 from __future__ import annotations
