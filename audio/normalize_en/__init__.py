@@ -17,8 +17,10 @@ from audio.normalize_en.cardinals import say_cardinals
 from audio.normalize_en.dates import say_dates
 from audio.normalize_en.money import say_money
 from audio.normalize_en.numbers import (
+    join_ranges,
     say_decades,
     say_fractions,
+    say_math,
     say_ordinals,
     say_ranges,
     say_years,
@@ -51,6 +53,8 @@ def normalize_english(text: str, language: str = "en") -> str:
     if has_digits:
         steps: list[Callable[[str], str]] = [
             lambda t: say_dates(t, language),
+            join_ranges,
+            say_math,
             say_phones,
             say_times,
             say_signs,
@@ -59,8 +63,8 @@ def normalize_english(text: str, language: str = "en") -> str:
             lambda t: say_units(t, language),
             say_decades,
             say_ranges,
-            say_ordinals,
             say_fractions,
+            say_ordinals,
             say_years,
         ]
         for step in steps:

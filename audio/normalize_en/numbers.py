@@ -4,21 +4,52 @@ from __future__ import annotations
 
 import re
 
-from audio.normalize_en.patterns import keep_period, rx
-from audio.normalize_en.words import MONTHS, ONES, cardinal, number, ordinal, plural, year
+from audio.normalize_en.patterns import after_article, keep_period, rx
+from audio.normalize_en.words import MONTHS, ONES, cardinal, is_one, number, ordinal, plural, year
 
 # "1990s", "1990's", "1990S", "1990 s", "'90s", "90s"; "the 100s" (temperatures), "1000s".
 _DECADE = re.compile(
     r"(?<![\w'’])(?:['’](?P<short>\d0)['’]?[sS]|(?P<long>1\d{2}0|20\d0)(?:['’]?[sS]|\ss)"
     r"|(?P<two>[1-9]0|[1-9]00)['’]?[sS])\b"
 )
-# Not part of a chain of hyphenated numbers (ISBNs, "1-800-FLOWERS", "737-800").
-_RANGE = rx(r"(?P<a>\d(?<![\w.,-]\d)«NUM_REST»)«DASH»(?P<b>«NUM»)(?![\w-]|[.,]\d)")
+# Not part of a chain of hyphenated numbers (ISBNs, "1-800-FLOWERS", "737-800"), nor the
+# whole number of a fraction ("1-1/2"); ordinals range too ("3rd-5th grade").
+_RANGE = rx(
+    r"(?P<a>\d(?<![\w.,-]\d)«NUM_REST»)(?P<ao>st|nd|rd|th)?«DASH»(?P<b>«NUM»)(?P<bo>st|nd|rd|th)?"
+    r"(?![\w-]|[.,]\d)"
+)
+_FRACTION_TAIL = re.compile(r"/(?P<den>\d{1,3})(?![\d/])")
+# "between 5-10" is said "between five and ten".
+BETWEEN = re.compile(r"\bbetween\s+(?:[A-Za-z'-]+\s+){0,2}\W?$", re.IGNORECASE)
+# A dash between decades or clock times, said "to" before those rules say them:
+# "1960s-80s", "2pm-5pm", "9-11 a.m.", "2:30-4:30".
+_DECADE_FORM = r"(?:['’]?\d0|1\d{2}0|20\d0)['’]?s"
+_DECADE_RANGE = re.compile(
+    r"(?<![\w'’])(?P<a>" + _DECADE_FORM + r")[–—-](?=" + _DECADE_FORM + r"\b)"
+)
+_TIME_RANGE = rx(
+    r"(?P<a>«D»\d?(?::[0-5]\d)?(?:\s?[AaPp]\.?\s?[Mm]\b\.?)?)«DASH»"
+    r"(?=\d{1,2}(?::[0-5]\d\b|(?::[0-5]\d)?\s?[AaPp]\.?\s?[Mm]\b))"
+)
+_DASH_DIGIT = re.compile(r"[–—-]\s?\d")
 # "5th", "16TH", "21St", "1,000th": a number (with thousands groups) and its suffix.
 _ORDINAL = rx(r"(?P<n>«D»\d*(?:,\d{3})*)(?:st|nd|rd|th|ST|ND|RD|TH|St|Nd|Rd|Th)\b")
+# "4 1/2", "1-1/2" (a whole and a fraction), "1/4th" (the denominator said as written).
 _FRACTION = re.compile(
-    r"(?<![\w.,/])(?:(?P<whole>\d{1,2})\s)?(?P<num>\d{1,3})/(?P<den>\d{1,3})(?![\w/]|[.,]\d)"
+    r"(?<![\w.,/])(?:(?P<whole>\d{1,2})[\s-])?(?P<num>\d{1,3})/(?P<den>\d{1,3})"
+    r"(?P<ord>(?:st|nd|rd|th)s?)?(?![\w/]|[.,]\d)"
 )
+# What follows a fraction rather than a date: "1/25 of an inch", "1/20 inch", "3/16 in."
+_FRACTION_NEXT = re.compile(
+    r"\s+(?:in\.|(?:of|inch|inches|miles?|cups?|teaspoons?|tablespoons?|pounds?|ounces?"
+    r"|gallons?|acres?|yards?|feet|foot|seconds?|minutes?|hours?|points?)\b)",
+    re.IGNORECASE,
+)
+# A rating: "4/5 stars", "rated 9/10" are "four out of five", "nine out of ten".
+_RATING_NEXT = re.compile(r"\s+stars?\b")
+_RATING_BEFORE = re.compile(r"\b(?:rated|rating|scored?|gave it|gives it)\s+$", re.IGNORECASE)
+# A fraction hyphened to a word modifies it: "1/2-inch cubes", "3/4-length sleeves".
+_MODIFIER_NEXT = re.compile(r"-[A-Za-z]")
 _FRACTION_SPECIAL = {
     "24/7": "twenty-four seven",
     "9/11": "nine eleven",
@@ -81,6 +112,13 @@ def _say_decade(m: re.Match[str]) -> str:
 
 def _say_range(m: re.Match[str]) -> str:
     a, b, text = m.group("a"), m.group("b"), m.string
+    tail = _FRACTION_TAIL.match(text, m.end())
+    if tail and len(a) <= 2 and b.isdigit() and int(b) < int(tail.group("den")):
+        return m.group()  # "5-1/2" is five and a half: the fraction rule says it
+    if m.group("ao") or m.group("bo"):
+        if "." in a + b:
+            return m.group()
+        return f"{ordinal(int(a.replace(',', '')))} to {ordinal(int(b.replace(',', '')))}"
     if a == b == "50":
         return "fifty-fifty"
     years = len(a) == 4 and a.isdigit() and b.isdigit() and len(b) in (2, 4)
@@ -91,19 +129,80 @@ def _say_range(m: re.Match[str]) -> str:
         end = int(a[:2] + b) + (100 if int(a[:2] + b) < int(a) else 0)
         short = end // 100 == int(a) // 100 and int(b) >= 10
         return f"{year(int(a))} to {cardinal(int(b)) if short else year(end)}"
-    return f"{number(a)} to {number(b)}"
+    # "between 5-10" is said "between five and ten"; a score's 0 is "nothing" ("won 1-0").
+    joint = "and" if BETWEEN.search(text, max(0, m.start() - 40), m.start()) else "to"
+    high = "nothing" if b == "0" and a.isdigit() and a != "0" else number(b)
+    return f"{number(a)} {joint} {high}"
+
+
+def _a(word: str) -> str:
+    """The article before a word: "an eighth", "an inch", "a quarter", "a euro"."""
+    vowel = word[:1] in "aeio" and not word.startswith(("eu", "one"))
+    return "an" if vowel or word.startswith(("hour", "honor")) else "a"
+
+
+def fraction_name(num: int, den: int, as_written: bool = False) -> str:
+    """The denominator's word, plural after a numerator above one: "half", "quarters",
+    "twenty-fifth"; "as_written" keeps "fourth" for "1/4th"."""
+    name = "half" if den == 2 else "quarter" if den == 4 and not as_written else ordinal(den)
+    return name if num == 1 else plural(name)
+
+
+def _mixed(whole: int, num: int, den: int, as_written: bool = False) -> str:
+    """ "4 1/2" -> "four and a half", "2 3/4" -> "two and three quarters"."""
+    name = fraction_name(num, den, as_written)
+    part = f"{_a(name)} {name}" if num == 1 else f"{cardinal(num)} {name}"
+    return f"{cardinal(whole)} and {part}"
+
+
+_AMOUNT_FRACTION = re.compile(r"(?:(?P<whole>\d{1,2})[\s-])?(?P<num>\d{1,3})/(?P<den>\d{1,3})")
+
+
+def measured(amount: str, one: str, many: str, attributive: bool = False) -> str:
+    """An amount, a number or a fraction, before a unit: "four and a half pounds",
+    "three quarters of a mile", "half an inch", "a half-inch pipe" (attributive)."""
+    parts = _AMOUNT_FRACTION.fullmatch(amount)
+    if parts is None:
+        return f"{number(amount)} {one if attributive or is_one(amount) else many}"
+    whole, num, den = (int(parts.group(g) or 0) for g in ("whole", "num", "den"))
+    if num == 0 or den < 2:
+        prefix = f"{cardinal(whole)} " if parts.group("whole") else ""
+        return f"{prefix}{cardinal(num)} slash {cardinal(den)} {many}"
+    if whole:
+        return f"{_mixed(whole, num, den)} {one if attributive else many}"
+    name = fraction_name(num, den)
+    if attributive:
+        single = fraction_name(1, den)  # "a 1/4-mile track": a quarter-mile track
+        return f"{single if num == 1 else cardinal(num) + ' ' + single} {one}"
+    if num >= den:
+        return f"{cardinal(num)} {name} {many}"
+    if (num, den) == (1, 2):
+        return f"half {_a(one)} {one}"
+    lead = f"{_a(name)} {name}" if num == 1 else f"{cardinal(num)} {name}"
+    return f"{lead} of {_a(one)} {one}"
 
 
 def _say_fraction(m: re.Match[str]) -> str:
     whole, num, den = m.group("whole"), int(m.group("num")), int(m.group("den"))
-    if not whole and m.group() in _FRACTION_SPECIAL:
+    written = m.group("ord")
+    if not whole and not written and m.group() in _FRACTION_SPECIAL:
         return _FRACTION_SPECIAL[m.group()]
-    if den in _DENOMINATORS and 0 < num < den:
-        name = "half" if den == 2 else "quarter" if den == 4 else ordinal(den)
+    # A whole number before it, a written ordinal ("1/4th") or what follows ("of an inch")
+    # make it a fraction whatever the denominator; alone, "1/25" may be a date.
+    text, start = m.string, m.start()
+    if not (whole or written) and (
+        _RATING_NEXT.match(text, m.end()) or _RATING_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return f"{cardinal(num)} out of {cardinal(den)}"
+    context = bool(written or whole or _FRACTION_NEXT.match(text, m.end()))
+    proper = 0 < num < den
+    if num and den > 1 and (proper or not whole) and (context or (proper and den in _DENOMINATORS)):
         if whole:
-            part = f"a {name}" if num == 1 else f"{cardinal(num)} {plural(name)}"
-            return f"{cardinal(int(whole))} and {part}"
-        return f"{cardinal(num)} {name if num == 1 else plural(name)}"
+            return _mixed(int(whole), num, den, bool(written))
+        if after_article(text, start) or _MODIFIER_NEXT.match(text, m.end()):
+            name = fraction_name(1, den, bool(written))  # "a 1/2 cup" is "a half cup"
+            return name if num == 1 else f"{cardinal(num)} {name}"
+        return f"{cardinal(num)} {fraction_name(num, den, bool(written))}"
     prefix = f"{cardinal(int(whole))} " if whole else ""
     if den in (10, 100) and num <= den:
         return f"{prefix}{cardinal(num)} out of {cardinal(den)}"
@@ -112,6 +211,61 @@ def _say_fraction(m: re.Match[str]) -> str:
     if not whole and 13 <= num <= 31 and 1 <= den <= 12:
         return f"the {ordinal(num)} of {MONTHS[den - 1]}"
     return f"{prefix}{cardinal(num)} slash {cardinal(den)}"
+
+
+# Arithmetic between numbers: "2+3", "1-2=5", "8*7", "10/2 = 5". A chain is said only when
+# it has an operator that is never a range or a date ("-" and "/" alone are left).
+_MATH_HINT = re.compile(r"\d\s?[-−+*×x÷=<>≤≥≠^]")
+_MATH = rx(
+    r"(?:[-−](?<![\w.,)\]/:%-][-−]))?\d(?<![\w.,:$€£¥₹]\d)«NUM_REST»(?:/\d+)?"
+    r"(?:\s?[-−+*×x÷=<>≤≥≠^]\s?[-−]?«NUM»(?:/\d+)?)+(?![\w/]|[.,]\d)"
+)
+_MATH_TOKEN = rx(r"(?P<n>«NUM»)(?:/(?P<d>\d+))?|(?P<op>[-−+*×x÷=<>≤≥≠^])")
+_OPERATORS = {
+    "+": "plus",
+    "-": "minus",
+    "−": "minus",
+    "*": "times",
+    "×": "times",
+    "x": "times",
+    "÷": "divided by",
+    "=": "equals",
+    "<": "is less than",
+    ">": "is greater than",
+    "≤": "is less than or equal to",
+    "≥": "is greater than or equal to",
+    "≠": "does not equal",
+    "^": "to the power of",
+}
+# "<" and ">" alone are too often something else ("I <3 it"); with "=" or "+" they are math.
+_NEVER_RANGES = frozenset("+*÷=≤≥≠^")
+
+
+def _say_math(m: re.Match[str]) -> str:
+    tokens = list(_MATH_TOKEN.finditer(m.group()))
+    operators = {t.group("op") for t in tokens if t.group("op")}
+    if not operators & _NEVER_RANGES and not (operators & {"×", "x"} and "=" in operators):
+        return m.group()  # "5-10", "3/4", "2×4" are ranges, fractions and sizes
+    said, operand_next = [], True
+    for token in tokens:
+        op, n, d = token.group("op"), token.group("n"), token.group("d")
+        if op and operand_next:
+            said.append("minus")  # the sign of the next operand
+        elif op:
+            said.append(_OPERATORS[op])
+            operand_next = True
+        elif d is None:
+            said.append(number(n))
+            operand_next = False
+        else:
+            num = 0 if "." in n else int(n.replace(",", ""))
+            den = int(d)
+            if 0 < num < den:  # "1/2 + 1/4": fractions; "10/2": a division
+                said.append(f"{cardinal(num)} {fraction_name(num, den)}")
+            else:
+                said.append(f"{number(n)} divided by {number(d)}")
+            operand_next = False
+    return " ".join(said)
 
 
 def _say_year(m: re.Match[str]) -> str:
@@ -151,6 +305,22 @@ def say_decades(text: str) -> str:
 
 def say_ranges(text: str) -> str:
     return _RANGE.sub(_say_range, text)
+
+
+def join_ranges(text: str) -> str:
+    """The dash between two decades or two clock times is "to": before either is said."""
+    if "s-" in text or "s–" in text or "s—" in text:
+        text = _DECADE_RANGE.sub(r"\g<a> to ", text)
+    if _DASH_DIGIT.search(text) is None:
+        return text
+    return _TIME_RANGE.sub(r"\g<a> to ", text)
+
+
+def say_math(text: str) -> str:
+    """Sums and equations between numbers; "*" and "+" are arithmetic only there."""
+    if _MATH_HINT.search(text) is None:
+        return text
+    return _MATH.sub(_say_math, text)
 
 
 def say_ordinals(text: str) -> str:

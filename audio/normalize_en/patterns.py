@@ -26,8 +26,9 @@ _PIECES = {
     "«MONTH»": r"(?P<mon>" + MONTH_NAMES + ")",
     "«ORD»": r"(?:st|nd|rd|th|ST|ND|RD|TH)?",
     "«AMPM»": r"(?P<ap>[AaPp])\.?\s?[Mm]\b(?P<dot>\.)?",
-    "«SYMBOL»": r"US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦",
-    "«CODE»": r"USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF",
+    "«SYMBOL»": r"US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦|₱",
+    "«CODE»": r"USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF|NZD|HKD|SGD|BRL|KRW|RUB|NGN|MXN|ZAR|SEK"
+    r"|NOK|DKK|PLN|AED",
 }
 
 
@@ -64,3 +65,25 @@ def cap_like(source: str, words: str) -> str:
 def at_sentence_start(text: str, index: int) -> bool:
     before = text[max(0, index - 16) : index].rstrip(" \"'“‘(")
     return not before or before[-1] in ".!?\n"
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)[Aa]n?\s+$")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'-]*)\b")
+_NOT_NOUNS = frozenset(
+    """of or and to in on at for per from by with than into over under a an the is was are
+    were be more less each apiece plus minus off up down away long""".split()
+)
+
+
+def after_article(text: str, start: int) -> bool:
+    """ "a 5 km walk", "an 8 oz glass": "a" or "an" just before."""
+    return _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]) is not None
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """ "a 5 km walk", "a $20 bill": an amount between "a" and a noun modifies it, so its
+    unit is said in the singular, as in "a five-kilometer walk"."""
+    if not after_article(text, start):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1) not in _NOT_NOUNS
