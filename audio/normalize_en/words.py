@@ -70,6 +70,16 @@ def year(n: int) -> str:
     """1990 -> "nineteen ninety", 2005 -> "two thousand five", 1905 -> "nineteen oh five"."""
     if not 1000 <= n <= 9999 or 2000 <= n <= 2009 or 1000 <= n <= 1009:
         return cardinal(n)
+    return pairs(n)
+
+
+def pairs(n: int) -> str:
+    """747 -> "seven forty-seven", 1701 -> "seventeen oh one": years, models, flights.
+
+    Round thousands stay cardinals ("T-1000" is "T one thousand"), as do numbers under 100.
+    """
+    if n < 100 or n >= 10000 or n % 1000 == 0:
+        return cardinal(n)
     high, low = divmod(n, 100)
     if low == 0:
         return f"{cardinal(high)} hundred"
@@ -84,6 +94,8 @@ def plural(words: str) -> str:
         return words[:-1] + "ies"
     if words.endswith("half"):
         return words[:-1] + "ves"
+    if words.endswith("x"):
+        return words + "es"  # "sixes"
     return words + "s"
 
 
