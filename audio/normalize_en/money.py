@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from audio.normalize_en.patterns import rx
-from audio.normalize_en.words import cardinal, is_one, number
+from audio.normalize_en.words import LONGEST_CARDINAL, cardinal, is_one, number
 
 # symbol -> (one, many, minor one, minor many); no minor unit: decimals are read "point".
 _CURRENCIES: dict[str, tuple[str, str, str, str]] = {
@@ -76,7 +76,7 @@ def _say_money(m: re.Match[str]) -> str:
     if b:
         return f"{sign}{number(a)} to {number(b)} {many}"
     whole, _, cents = a.replace(",", "").partition(".")
-    if len(cents) == 2 and minor_one:
+    if len(cents) == 2 and minor_one and len(whole) <= LONGEST_CARDINAL:
         major, minor = int(whole or 0), int(cents)
         minor_said = f"{cardinal(minor)} {minor_one if minor == 1 else minor_many}"
         if major == 0:

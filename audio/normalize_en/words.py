@@ -23,6 +23,9 @@ _ORDINAL_WORDS = {
     "nine": "ninth",
     "twelve": "twelfth",
 }
+# The most digits said as one number: longer ones (a quintillion and up, which no reader names)
+# are said digit by digit.
+LONGEST_CARDINAL = 18
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -32,7 +35,7 @@ def cardinal(n: int) -> str:
     """1234 -> "one thousand two hundred thirty-four" (American style: no "and")."""
     if n < 0:
         return "minus " + cardinal(-n)
-    if n >= 10**18:
+    if n >= 10**LONGEST_CARDINAL:
         return digits(str(n))
     if n < 20:
         return ONES[n]
@@ -103,8 +106,8 @@ def number(text: str) -> str:
     """A written number ("1,234.5", "007", ".5") in words; leading zeros are read digit by digit."""
     text = text.replace(",", "")
     whole, _, fraction = text.partition(".")
-    if len(whole) > 1 and whole.startswith("0"):
-        said = digits(whole)
+    if (len(whole) > 1 and whole.startswith("0")) or len(whole) > LONGEST_CARDINAL:
+        said = digits(whole)  # and no int(): a long "1,234,567,..." is past Python's limit
     else:
         said = cardinal(int(whole)) if whole else ""
     if fraction:
