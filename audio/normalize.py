@@ -280,9 +280,33 @@ def normalize(text: str, language: str = "en", urls: str = "speak") -> str:
     return "\n".join(lines).strip()
 
 
+# A run of more digits than any number has a name for (a vigintillion has 64) is no number
+# anyone says whole, and Python will not make an int of 4,301 digits or more: such a run is
+# said digit by digit before the language's rules see it ("1." and then 10,000 digits is
+# "one point one two ..."), so that their int() calls never meet one.
+LONGEST_NUMBER = 64
+_LONG_RUN = re.compile(r"[.\d]\d{" + str(LONGEST_NUMBER) + ",}")  # a decimal point, or a digit
+
+
+def _say_long_runs(line: str, base: str, key: str) -> str:
+    def say(m: re.Match[str]) -> str:
+        point = m.group()[0] == "."
+        run = m.group()[point:]
+        said = english_digits(run) if base == "en" else say_digits(run, key) if key else run
+        if point:
+            said = ("point " if base == "en" else ". ") + said
+        if m.start() > 0 and not line[m.start() - 1].isspace():
+            said = " " + said
+        return said + " " if line[m.end() : m.end() + 1].isalnum() else said
+
+    return _LONG_RUN.sub(say, line)
+
+
 def _normalize_line(line: str, language: str, base: str, region: str, key: str, urls: str) -> str:
     line = _mark_sentence_starts(line)
     line = _addresses(line, base, urls)
+    if _LONG_RUN.search(line):
+        line = _say_long_runs(line, base, key)
     if base == "en":
         line = normalize_english(line, language)
     else:

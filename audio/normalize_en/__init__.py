@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 _DIGIT = re.compile(r"\d")
-_AMPERSAND = re.compile(r"\s*&\s*")
+_AMPERSAND = re.compile(r"(?<!\s)\s*&\s*")
 _SPACES = re.compile(r"[ \t]{2,}")
 
 

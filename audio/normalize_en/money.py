@@ -6,7 +6,7 @@ import re
 
 from audio.normalize_en.numbers import BETWEEN
 from audio.normalize_en.patterns import at_sentence_start, attributive, keep_period, rx
-from audio.normalize_en.words import cardinal, is_one, number
+from audio.normalize_en.words import LONGEST_CARDINAL, cardinal, is_one, number
 
 # symbol -> (one, many, minor one, minor many); no minor unit: decimals are read "point".
 _CURRENCIES: dict[str, tuple[str, str, str, str]] = {
@@ -184,7 +184,7 @@ def _say_amount(amount: str, scale: str | None, names: tuple[str, str, str, str]
     if scale:
         return f"{number(amount)} {_scale(scale)} {many}"
     whole, _, cents = amount.replace(",", "").partition(".")
-    if len(cents) == 2 and minor_one:
+    if len(cents) == 2 and minor_one and len(whole) <= LONGEST_CARDINAL:
         major, minor = int(whole or 0), int(cents)
         minor_said = f"{cardinal(minor)} {minor_one if minor == 1 else minor_many}"
         if major == 0:

@@ -209,6 +209,7 @@ _SIDE_PARTS = rx(r"(?P<n>«NUM»)(?P<rest>.*)")
 _SCALES = {"k": "thousand", "K": "thousand", "M": "million", "B": "billion"}
 _SCALED_AMOUNT = re.compile(r"\d{2,}|\d*\.\d+")
 _BRITISH_REGIONS = frozenset({"gb", "uk", "au", "nz", "ie", "za", "in"})
+_PLAIN_NUMBER = re.compile(r"[\d,]*\.?\d+")
 
 
 def _say_percent(m: re.Match[str]) -> str:
@@ -220,6 +221,8 @@ def _say_percent(m: re.Match[str]) -> str:
     if m.group("pa"):  # "40%-45%", "from 3% to 4%": each with its sign, as written
         joint = "and" if m.group("join").strip() == "and" else "to"
         return f"{measured(a, name, name)} {joint} {measured(b, name, name)}{end}"
+    if not _PLAIN_NUMBER.fullmatch(a):  # a fraction ("1/2-3/4%") is said with its sign
+        return f"{measured(a, name, name)} to {measured(b, name, name)}{end}"
     return f"{number(a)} to {measured(b, name, name)}{end}"
 
 

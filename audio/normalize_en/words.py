@@ -23,6 +23,9 @@ _ORDINAL_WORDS = {
     "nine": "ninth",
     "twelve": "twelfth",
 }
+# The most digits said as one number: longer ones (a quintillion and up, which no reader names)
+# are said digit by digit.
+LONGEST_CARDINAL = 18
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -33,7 +36,7 @@ def cardinal(n: int) -> str:
     """1234 -> "one thousand two hundred thirty-four" (American style: no "and")."""
     if n < 0:
         return "minus " + cardinal(-n)
-    if n >= 10**18:
+    if n >= 10**LONGEST_CARDINAL:
         return digits(str(n))
     if n < 20:
         return ONES[n]
@@ -71,6 +74,16 @@ def year(n: int) -> str:
     """1990 -> "nineteen ninety", 2005 -> "two thousand five", 1905 -> "nineteen oh five"."""
     if not 1000 <= n <= 9999 or 2000 <= n <= 2009 or 1000 <= n <= 1009:
         return cardinal(n)
+    return pairs(n)
+
+
+def pairs(n: int) -> str:
+    """747 -> "seven forty-seven", 1701 -> "seventeen oh one": years, models, flights.
+
+    Round thousands stay cardinals ("T-1000" is "T one thousand"), as do numbers under 100.
+    """
+    if n < 100 or n >= 10000 or n % 1000 == 0:
+        return cardinal(n)
     high, low = divmod(n, 100)
     if low == 0:
         return f"{cardinal(high)} hundred"
@@ -85,6 +98,8 @@ def plural(words: str) -> str:
         return words[:-1] + "ies"
     if words.endswith("half"):
         return words[:-1] + "ves"
+    if words.endswith("x"):
+        return words + "es"  # "sixes"
     return words + "s"
 
 
@@ -92,8 +107,8 @@ def number(text: str) -> str:
     """A written number ("1,234.5", "007", ".5") in words; leading zeros are read digit by digit."""
     text = text.replace(",", "")
     whole, _, fraction = text.partition(".")
-    if len(whole) > 1 and whole.startswith("0"):
-        said = digits(whole)
+    if (len(whole) > 1 and whole.startswith("0")) or len(whole) > LONGEST_CARDINAL:
+        said = digits(whole)  # and no int(): a long "1,234,567,..." is past Python's limit
     else:
         said = cardinal(int(whole)) if whole else ""
     if fraction:
