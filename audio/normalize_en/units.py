@@ -6,7 +6,7 @@ import re
 
 from audio.normalize_en.numbers import COUNTED, is_plural, measured
 from audio.normalize_en.patterns import after_article, attributive, keep_period, rx
-from audio.normalize_en.words import cardinal, number
+from audio.normalize_en.words import cardinal, number, plural
 
 # An amount before a unit or a percent sign: a number, a fraction or a whole and a fraction
 # ("3.5", "3/4", "4 1/2", "1-1/2"), its first digit not glued to a word or a number.
@@ -284,6 +284,8 @@ def _units(text: str, language: str) -> str:
         parts = _SIDE_PARTS.fullmatch(written)
         if parts is None or not parts.group("rest"):
             return number(written) if parts else written
+        if parts.group("rest") == "s":  # "2x4s": the pieces of wood, "two by fours"
+            return plural(number(parts.group("n")))
         said = _UNIT.sub(say, written)
         return (
             said if said != written else f"{number(parts.group('n'))} {parts.group('rest').strip()}"
