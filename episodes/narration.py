@@ -22,7 +22,7 @@ from audio.script import HEADING, PARAGRAPH, Block, Pauses, Reading, Segment, bu
 from audio.transcript import Chapter, Cue, chapters_from_cues
 from episodes.article import Article
 from episodes.errors import PresscastError
-from episodes.language import language_name, primary
+from episodes.language import language_name, primary, region
 from episodes.show import Show
 
 if TYPE_CHECKING:
@@ -69,7 +69,15 @@ class Narration:
         )
 
     def language_of(self, article: Article) -> str:
-        return primary(article.language or self.language)
+        """The article's language with its region ("en-GB"), which picks the rules.
+
+        Detection names only the language ("en"); when it is the show's, the show's
+        `language` says the region: day-first dates and "metre" for "en_GB".
+        """
+        code = article.language or self.language
+        if primary(code) == primary(self.language) and not region(code):
+            return self.language
+        return code
 
     def script(self, article: Article, engine: Engine) -> list[Segment]:
         """The segments `engine` will speak for `article`."""
@@ -117,7 +125,7 @@ def engine_for(
     settings: Mapping[str, Any] | None = None,
 ) -> Engine:
     """The engine to read `article`; refuses a voice that does not speak its language."""
-    language = narration.language_of(article)
+    language = primary(narration.language_of(article))
     if engine_name == "gtts" and not voice:
         voice = language  # Google speaks many languages: take the article's
     engine = get_engine(engine_name, voice, **(settings or {}))
