@@ -1,4 +1,4 @@
-"""Telephone numbers and clock times."""
+"""Telephone numbers, serial numbers (ISBNs, dotted codes) and clock times."""
 
 from __future__ import annotations
 
@@ -7,19 +7,59 @@ import re
 from audio.normalize_en.patterns import keep_period, rx
 from audio.normalize_en.words import ONES, cardinal, digits, number
 
+# Each alternative starts with a digit (or "+" or "("), so the engine skips ahead to them.
 _PHONE = rx(
     r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,5}(?!\w)"  # +44 20 7946 0958
-    r"|(?<![\w(])\(\d{3}\)\s?\d{3}[ .-]\d{4}(?![\w-])"  # (555) 123-4567
-    r"|\d(?<![\w.,-]\d)\d\d(?P<s>[.-])\d{3}(?P=s)\d{4}«R»"  # 555-123-4567
-    r"|\d(?<![\w.,-]\d)\d{0,4}(?:-\d{2,5}){3,5}«R»"  # 1-800-555-0199, 0800-123-45-67
+    r"|(?<![\w(])\(\d{2,5}\)\s?\d{3,4}[ .-]\d{3,4}(?![\w-])"  # (555) 123-4567, (020) 7946 0958
+    r"|\d(?<![\w.,-]\d)\d\d(?P<s>[ .-])\d{3}(?P=s)\d{4}«R»"  # 555-123-4567, 555 123 4567
+    r"|0(?<![\w.,-]0)\d{1,4}(?: \d{3,4}){2}«R»"  # 020 7946 0958, 0800 123 4567
+    # A chain of hyphenated digit groups: 1-800-555-0199, ISBN 1-84158-254-9, 123-45-6789.
+    r"|(?P<chain>\d(?<![\w.,-]\d)\d{0,6}(?:-\d{1,7}){2,5}(?:-X)?)(?![\w-]|[.,]\d)"
+    # Seven digits, 555-0142: a local number, or a range ("500-1000"), told apart below.
+    r"|(?P<local>\d(?<![\w.,-]\d)\d\d-\d{4})(?![\w-]|[.,]\d)"
+    # Dotted groups: 1.800.555.0199, 01.23.45.67.89, or an address like 192.168.0.1.
+    r"|(?P<dotted>\d(?<![\w.,-]\d)\d{0,3}(?:\.\d{1,4}){3,4})«R»"
 )
+# Words that say a telephone number follows: "call 555-2368", "fax: 555-2369".
+_PHONE_CUE = re.compile(
+    r"(?i)\b(?:call|phone|telephone|tel|fax|dial|text|hotline|helpline|line|reach|contact"
+    r"|ring|extension|ext)(?:s|ed|ing)?\b"
+)
+# "Version 10.0.19041.1" is a version, read by the number rules.
+_VERSION_CUE = re.compile(r"(?i)\b(?:v|version|ver|build|release|firmware|update)\.?\s*$")
+_YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
+
+
+def _cued(text: str, start: int) -> bool:
+    return _PHONE_CUE.search(text, max(0, start - 32), start) is not None
+
+
+def _is_serial(m: re.Match[str], groups: list[str]) -> bool:
+    """Whether a chain, a seven-digit pair or a dotted code is read digit by digit."""
+    total = sum(len(g) for g in groups)
+    if m.group("chain"):
+        if all(_YEAR_LIKE.fullmatch(g) for g in groups):
+            return False  # "2019-2020-2021": seasons
+        return total >= 7 if len(groups) >= 4 else total >= 9
+    if m.group("local"):
+        low, high = int(groups[0]), int(groups[1])
+        # A range rises and is round or ends at a year: "500-1000", "870-1066"; a number
+        # need not: "555-0142", "867-5309".
+        ranged = high > low and (high % 10 == 0 or high <= 2099)
+        return not ranged or _cued(m.string, m.start())
+    if m.group("dotted"):
+        before = m.string[max(0, m.start() - 12) : m.start()]
+        return _VERSION_CUE.search(before) is None and (total >= 9 or len(groups) == 4)
+    return total >= 7
 
 
 def _say_phone(m: re.Match[str]) -> str:
-    groups = re.findall(r"\+?\d+", m.group())
-    if sum(len(g.lstrip("+")) for g in groups) < 7:
+    groups = re.findall(r"\+?\d+|X", m.group())
+    if not _is_serial(m, [g.lstrip("+") for g in groups if g != "X"]):
         return m.group()
-    said = [("plus " if g.startswith("+") else "") + digits(g) for g in groups]
+    said = [("plus " if g.startswith("+") else "") + (digits(g) or g) for g in groups]
+    if m.group("dotted") and len(groups) == 4 and all(len(g) <= 3 for g in groups):
+        return " dot ".join(said)  # 192.168.0.1: an internet address, said with its dots
     return ", ".join(said)
 
 
