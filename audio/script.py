@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from audio.lexicon import Lexicon
 from audio.normalize import clean_unicode, normalize
+from audio.normalize_en.abbreviations import NUMBER_ABBREVIATIONS
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -57,8 +58,6 @@ _ABBREVIATIONS = frozenset(
     feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
     sun e.g i.e u.s u.k u.n a.m p.m ph.d cf op cit ibid""".split()
 )
-# Abbreviations only before a number ("No. 5", "vol. 2"): "The answer was no. We left."
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "vols", "fig"})
 # Days and months are abbreviations only when capitalized ("Sat. 5 Jan."): "The cat sat."
 _CALENDAR_ABBREVIATIONS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
@@ -109,7 +108,8 @@ def _ends_with_abbreviation(before: str, after: str) -> bool:
     if len(word) == 1 and word.isalpha() and word.isupper():
         # An initial ("J. R. R. Tolkien"); "I." ends a sentence unless one follows ("I. M. Pei").
         return word != "I" or bool(_NEXT_IS_INITIAL.match(after))
-    if lower in _NUMBER_ABBREVIATIONS:
+    if lower in NUMBER_ABBREVIATIONS:
+        # Only before a number ("No. 5", "ext. 42"): "The answer was no. We left."
         return after.lstrip()[:1].isdigit()
     if lower in _CALENDAR_ABBREVIATIONS:
         return word[:1].isupper()
