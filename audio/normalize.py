@@ -123,7 +123,7 @@ def _say_pause(m: re.Match[str]) -> str:
 
 # "https://" may be glued to the word before it, as scraped link text often is
 # ("Read morehttps://..."); "www." too, unless it follows a "w".
-_URL = re.compile(r"(?:(?<![@/])(?:https?|ftp)://|(?<![@/.w])www\.)[^\s<>\"']+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _URL_TAIL = re.compile(r"[.,;:!?)\]}'\"]+$")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TLDS = (
@@ -153,6 +153,9 @@ _PATH_SEGMENT = re.compile(r"[^\W_]+(?:[-_.][^\W_]+)*")
 _PATH_TOKEN = re.compile(r"[^\W_]+")
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|shtml|php|aspx?|jsp|cfm)$", re.IGNORECASE)
 _PAGE_INDEX = frozenset({"index", "default", "home"})
+# "@presscast" is a social-media handle ("at presscast"), "#MeToo" a hashtag; "C#" neither.
+_HANDLE = re.compile(r"(?<![\w@.])@_*[A-Za-z]\w*")
+_HASHTAG = re.compile(r"(?<![\w&#])#(?=[A-Za-z]\w*)")
 _DROPPED = "\x00"
 _DROPPED_RUN = re.compile(r"\x00(?:\s*(?:,|;|and|or|&)?\s*\x00)+")
 _DROPPED_IN_BRACKETS = re.compile(r"\s*[(\[<]\s*\x00\s*[)\]>]")
@@ -242,7 +245,9 @@ _DOMAIN_HINT = re.compile(r"\.(?:" + _TLDS + r")\b")
 
 def _addresses(text: str, base: str, urls: str) -> str:
     def url(m: re.Match[str]) -> str:
-        address = m.group()
+        address, before = m.group(), m.string[m.start() - 1 : m.start()]
+        if before and (before in "@/" or (before in ".wW" and address[:1] in "wW")):
+            return address  # inside an e-mail address or a path; "wwww." is no web address
         tail = _URL_TAIL.search(address)
         if tail and not (tail.group() == ")" and "(" in address):
             address, rest = address[: tail.start()], tail.group()
@@ -260,6 +265,10 @@ def _addresses(text: str, base: str, urls: str) -> str:
         text = _URL.sub(url, text)
     if "@" in text:
         text = _EMAIL.sub(email, text)
+        if "@" in text and base in _ADDRESS_WORDS:
+            text = _HANDLE.sub(lambda m: _say_handle(m, base), text)
+    if "#" in text and base in _ADDRESS_WORDS:
+        text = _HASHTAG.sub(_say_hashtag, text)
     if _DOMAIN_HINT.search(text):
         text = _DOMAIN.sub(lambda m: _say_url(m.group(), base, urls), text)
     if _DROPPED in text:
@@ -267,6 +276,21 @@ def _addresses(text: str, base: str, urls: str) -> str:
         text = _DROPPED_IN_BRACKETS.sub(_DROPPED, text)
         text = _DROPPED_HERE.sub(_after_drop, text)
     return text
+
+
+def _say_handle(m: re.Match[str], base: str) -> str:
+    """ "@presscast" -> "at presscast"; "on Twitter at @presscast" says "at" once."""
+    name = m.group()[1:].strip("_")
+    before = m.string[max(0, m.start() - 4) : m.start()].rstrip().lower()
+    said = _say_address("@" + name, base)
+    at = _ADDRESS_WORDS[base][1]
+    return said.removeprefix(at).lstrip() if before.endswith(" " + at) else said
+
+
+def _say_hashtag(m: re.Match[str]) -> str:
+    """ "#MeToo" -> "hashtag MeToo", unless the text says so already ("the hashtag #MeToo")."""
+    before = m.string[max(0, m.start() - 10) : m.start()].rstrip().lower()
+    return "" if before.endswith(("hashtag", "hashtags")) else "hashtag "
 
 
 def _after_drop(m: re.Match[str]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from audio.normalize_en.patterns import at_sentence_start, keep_period, rx
+from audio.normalize_en.patterns import at_sentence_start, cased, glued, keep_period, rx
 from audio.normalize_en.words import ONES, cardinal, digits, year
 
 # Street types: the abbreviation (USPS style) -> the word.
@@ -42,8 +42,9 @@ STREET_TYPES = {
     "Cswy": "Causeway",
     "Rte": "Route",
 }
-# Written in lower case too ("5th ave"): none of these is anything else in lower case.
-_LOWER_CASE_TYPES = frozenset({"ave", "blvd", "rd", "pkwy", "hwy", "expy", "expwy", "fwy", "tpke"})
+# Written in lower case too ("5th ave"): none of these is anything else in lower case
+# ("rd" is, in "3rd").
+_LOWER_CASE_TYPES = frozenset({"ave", "blvd", "pkwy", "hwy", "expy", "expwy", "fwy", "tpke"})
 _STREET_WORDS = (
     "Street Avenue Boulevard Road Drive Lane Court Place Terrace Parkway Highway Expressway "
     "Freeway Circle Square Trail Plaza Alley Turnpike Crescent Heights Crossing Causeway Way "
@@ -173,29 +174,31 @@ def _alternation(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-def _types_alternation() -> str:
-    written = list(STREET_TYPES) + [t.upper() for t in STREET_TYPES] + sorted(_LOWER_CASE_TYPES)
-    return _alternation(written)
-
-
-_TYPE = _types_alternation()
+_CASED_TYPE = cased(list(STREET_TYPES), lower=False)
+_TYPE = _CASED_TYPE + "|" + _alternation(sorted(_LOWER_CASE_TYPES))
 _ANY_TYPE = _alternation(_STREET_WORDS + [w.upper() for w in _STREET_WORDS]) + "|" + _TYPE
 _DIRECTION = r"(?:[NS][EW]|[NSEW])"
-_DOTTED_DIRECTION = r"(?:[NS]\.[EW]\.|[NSEW]\.)"
 _ORDINAL = r"\d+(?:st|nd|rd|th|ST|ND|RD|TH)\b"
 _NAME = r"[A-Z][A-Za-z'’-]*"
 _NAMES = rf"(?:{_NAME}|{_ORDINAL})(?:\s+(?:{_NAME}|{_ORDINAL})){{0,3}}"
 _STATE_NAMES = _alternation(sorted(set(STATES.values()) - {"DC"}))
 
+# Each pattern starts with a few possible characters (a type's letters, a compass letter, a
+# digit, ", "), so that the scan skips ahead; the context before a match is checked after.
+
 # "Baker St.", "5th Ave", "Central Expy": a street type after a name or an ordinal.
-_STREET_TYPE = re.compile(
-    rf"(?P<prev>\b(?:[A-Z][A-Za-z'’-]*|{_ORDINAL})\s+)(?P<ab>{_TYPE})\b(?P<dot>\.)?"
-)
+_STREET_TYPE = re.compile(rf"(?P<ab>{_CASED_TYPE})\b(?P<dot>\.)?")
+# With the lower-case forms too ("5th ave"), for lines that have one: lower-case first
+# letters make the scan slow.
+_STREET_TYPE_ANY_CASE = re.compile(rf"(?P<ab>{_TYPE})\b(?P<dot>\.)?")
+_LOWER_TYPE_NEEDLES = tuple(f" {t}" for t in _LOWER_CASE_TYPES)
+_PREV_NAME = re.compile(rf"[A-Z][A-Za-z'’-]*|{_ORDINAL}")
+_LEADING_MARKS = re.compile(r"^[^\w]+")
 _NAME_NEXT = re.compile(r"\s+(?P<word>[A-Z][A-Za-z]\w*)")
 _COMPASS_WORDS = frozenset(_COMPASS.values())
 # "W. 42nd", "N. Main St.", "314 W 42nd": a compass point that starts a street's name.
 _COMPASS_BEFORE = re.compile(
-    rf"(?<![\w.])(?P<dir>{_DOTTED_DIRECTION}|{_DIRECTION}\b)"
+    r"[NSEW](?:(?<=[NS])\.[EW]\.|\.|(?<=[NS])[EW]\b|\b)"
     rf"(?=\s+(?P<ord>{_ORDINAL})|\s+{_NAMES}\s+(?:{_ANY_TYPE})\b)"
 )
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
@@ -204,21 +207,24 @@ _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _PLACE_WORDS = frozenset("at on in off near along from to via onto into up down".split())
 # "Pennsylvania Avenue NW", "Main St. S.E.", "Broadway E.": a compass point after a street
 # type ("Avenue N" with no period is a street named by a letter, as in Brooklyn).
-_COMPASS_AFTER = re.compile(
-    rf"(?P<type>\b(?:{_ANY_TYPE})\.?,?\s+)(?P<dir>[NS]\.?[EW]\b\.?|[NSEW]\.(?![\w.]))"
-)
+_COMPASS_AFTER = re.compile(r"[NSEW](?:(?<=[NS])\.?[EW]\b\.?|\.(?![\w.]))")
+_TYPE_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_ANY_TYPE})\.?,?\s+$")
 # "1600 Pennsylvania", "221B Baker Street": a house number, before a street and its type.
 _HOUSE = rx(
     rf"(?P<n>«D»\d{{0,4}})(?P<suffix>[A-Z])?(?=\s+(?:{_DIRECTION}\.?\s+)?{_NAMES}\s+(?:{_ANY_TYPE})\b)"
 )
 # "Highway 101", "hwy 9", "Route 66", "I-405": a road's number.
 _ROAD = rx(
-    r"(?P<road>\b(?:[Hh]ighway|HIGHWAY|[Hh]wy|HWY|Route|ROUTE|Rte|RTE|Interstate)\.?[ -]|\bI-)"
+    rf"(?P<road>(?:{cased(['Highway', 'Hwy', 'Rte'])}|Route|ROUTE|Interstate)\.?[ -]|I-)"
     r"(?P<n>«D»\d{0,3})(?P<suffix>[A-Z])?(?![\w,]|\.\d)"
 )
-# Before a count the number is a quantity: "the 150 Supreme Court rulings".
-_QUANTITY_CUES = frozenset(
-    "the of about some than over nearly almost around approximately all those these by".split()
+_ROAD_NEEDLES = ("ighway", "IGHWAY", "Hwy", "hwy", "HWY", "oute", "OUTE", "Rte", "rte", "RTE")
+_ROAD_NEEDLES += ("Interstate", "I-")
+# After these the number is a quantity ("the 150 Supreme Court rulings") or a label read
+# by the numbered forms ("No. 10 Downing Street" is "number ten").
+_NOT_A_HOUSE_NUMBER = frozenset(
+    """the of about some than over nearly almost around approximately all those these by no
+    number""".split()
 )
 # "CA 95051", "Sacramento, CA 95814", "Texas 78701-1234": a state before a ZIP code.
 _ZIP = rx(
@@ -226,14 +232,24 @@ _ZIP = rx(
     r"(?P<sep>,?\s+)"
     r"(?P<zip>«D»\d{4})(?:-(?P<plus>\d{4}))?«R»"
 )
+_FIVE_DIGITS = re.compile(r"\d{5}")
 _ZIP_WORD = rx(
-    r"(?P<w>\b(?:ZIP|[Zz]ip)(?:\s?[Cc]odes?)?:?\s+|[Pp]ostal [Cc]ode:?\s+)(?P<zip>«D»\d{4})«R»"
+    r"(?P<w>\b(?:ZIP|[Zz]ip|[Pp]ostal)(?:\s?[Cc]odes?)?:?\s+(?:is\s+|of\s+)?)(?P<zip>«D»\d{4})«R»"
+)
+# "the 1100 block of Grand Ave.": police and local news place a scene by its block.
+_BLOCK = rx(r"(?P<n>«D»\d{1,4})(?P<suffix>)(?=\s+block\b)")
+# "Sen. Lee (D-Calif.)", "Rep. Day, R-Texas,": party and state, read out.
+_PARTIES = {"D": "Democrat", "R": "Republican", "I": "independent"}
+_PARTY_STATE = re.compile(
+    rf"(?P<p>[DRI])-(?P<st>{_alternation(list(_AP_STATES))}|{_STATE_NAMES}|[A-Z]{{2}})"
+    r"(?=[),;]|\s|$)"
 )
 # "Springfield, Ill., police", "Salem, OR." is rare: after a city, before punctuation.
 _STATE_AFTER_CITY = re.compile(
-    rf"(?P<city>\b[A-Z][a-z'’.-]+, )(?:(?P<ap>{_alternation(list(_AP_STATES))})(?=[\s,;:)]|$)"
+    rf", (?:(?P<ap>{_alternation(list(_AP_STATES))})(?=[\s,;:)]|$)"
     rf"|(?P<code>[A-Z]{{2}})(?=[,;:)]|\.(?:\s|$)|\s*$))"
 )
+_CITY_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’.-]+$")
 
 
 def house_number(written: str) -> str:
@@ -252,12 +268,19 @@ def house_number(written: str) -> str:
 
 
 def _say_street_type(m: re.Match[str]) -> str:
-    prev, ab, dot = m.group("prev"), m.group("ab"), m.group("dot")
+    ab, dot, text = m.group("ab"), m.group("dot"), m.string
     key = ab[:1].upper() + ab[1:].lower()
-    text = m.string
-    if key not in STREET_TYPES or (ab.islower() and ab not in _LOWER_CASE_TYPES):
+    if glued(m) or key not in STREET_TYPES or (ab.islower() and ab not in _LOWER_CASE_TYPES):
         return m.group()
-    if len(ab) > 1 and ab.isupper() and not prev.strip().isupper():
+    start = m.start()
+    if start < 2 or not text[start - 1].isspace():
+        return m.group()
+    before = text[max(0, start - 40) : start].rstrip()
+    word = _LEADING_MARKS.sub("", before.rsplit(None, 1)[-1]) if before else ""
+    if not _PREV_NAME.fullmatch(word):
+        return m.group()
+    prev_start = start - len(text[max(0, start - 40) : start]) + before.rfind(word)
+    if len(ab) > 1 and ab.isupper() and not word.isupper():
         return m.group()  # "MAIN ST" is a street, "the CT scan" is not
     after = _NAME_NEXT.match(text, m.end())
     # "Visit Dr. Smith" is a doctor, "Visit St. Louis" a saint, "near Baker St. Station" a
@@ -270,17 +293,24 @@ def _say_street_type(m: re.Match[str]) -> str:
             key == "Dr"
             or not dot
             or after.group("word").isupper()
-            or at_sentence_start(text, m.start("prev"))
+            or at_sentence_start(text, prev_start)
         )
     ):
         return m.group()
     # The period ends the sentence too, unless a compass point follows ("Ave. Northwest").
     ends = dot and not (after and after.group("word") in _COMPASS_WORDS)
-    return prev + STREET_TYPES[key] + (keep_period(text, m.end()) if ends else "")
+    return STREET_TYPES[key] + (keep_period(text, m.end()) if ends else "")
+
+
+def _after_word_or_period(m: re.Match[str]) -> bool:
+    """The match is glued to a word or follows a period ("U.S. Route", "AWS")."""
+    return m.start() > 0 and (m.string[m.start() - 1].isalnum() or m.string[m.start() - 1] == ".")
 
 
 def _say_compass(m: re.Match[str]) -> str:
-    written, text = m.group("dir"), m.string
+    written, text = m.group(), m.string
+    if _after_word_or_period(m):
+        return written
     if not m.group("ord"):
         # "Harry S. Truman Blvd": a middle initial, after a first name.
         previous = _PREVIOUS_WORD.search(text, max(0, m.start() - 24), m.start())
@@ -291,9 +321,11 @@ def _say_compass(m: re.Match[str]) -> str:
 
 
 def _say_compass_after(m: re.Match[str]) -> str:
-    written = m.group("dir")
+    written, text = m.group(), m.string
+    if _after_word_or_period(m) or not _TYPE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return written
     said = _COMPASS[written.replace(".", "")]
-    return m.group("type") + said + (keep_period(m.string, m.end()) if written[-1] == "." else "")
+    return said + (keep_period(text, m.end()) if written[-1] == "." else "")
 
 
 def _say_number(m: re.Match[str]) -> str:
@@ -305,13 +337,16 @@ def _say_house_number(m: re.Match[str]) -> str:
     text, start = m.string, m.start()
     before = text[max(0, start - 16) : start]
     words = before.split()
-    if (before and before[-1] in "$€£¥#") or (words and words[-1].lower() in _QUANTITY_CUES):
+    previous = words[-1].lower().rstrip(".") if words else ""
+    if (before and before[-1] in "$€£¥#") or previous in _NOT_A_HOUSE_NUMBER:
         return m.group()
     return _say_number(m)
 
 
 def _say_road(m: re.Match[str]) -> str:
     road = m.group("road")
+    if glued(m):
+        return m.group()
     if road.lower().startswith("hwy"):
         road = ("Highway" if road[0].isupper() else "highway") + road[-1]
     elif road.startswith("R") and road[:3].lower() == "rte":
@@ -327,34 +362,45 @@ def _say_zip(m: re.Match[str]) -> str:
     return said + (f", {digits(m.group('plus'))}" if m.group("plus") else "")
 
 
+def _say_party_state(m: re.Match[str]) -> str:
+    written = m.group("st")
+    if m.start() > 0 and (m.string[m.start() - 1].isalnum() or m.string[m.start() - 1] == "-"):
+        return m.group()
+    if len(written) == 2 and written not in STATES:
+        return m.group()
+    state = _AP_STATES.get(written) or STATES.get(written) or written
+    end = keep_period(m.string, m.end()) if written.endswith(".") else ""
+    return f"{_PARTIES[m.group('p')]} of {state}{end}"
+
+
 def _say_state_after_city(m: re.Match[str]) -> str:
-    code, ap = m.group("code"), m.group("ap")
+    code, ap, text = m.group("code"), m.group("ap"), m.string
+    if not _CITY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return m.group()
     if code is not None:
         if code not in STATES or code in _CODES_ONLY_BEFORE_ZIP:
             return m.group()
-        return m.group("city") + STATES[code]
-    return m.group("city") + _AP_STATES[ap] + keep_period(m.string, m.end())
-
-
-_TYPE_HINT = re.compile(rf"\b(?:{_TYPE})\b")
-_COMPASS_HINT = re.compile(r"\b[NS]?[NSEW]\b")
-_STATE_HINT = re.compile(r"\b[A-Z][a-z]+, [A-Z]")
+        return ", " + STATES[code]
+    return ", " + _AP_STATES[ap] + keep_period(text, m.end())
 
 
 def say_addresses(text: str, has_digits: bool) -> str:
     """Street types and compass points, then (with digits) house and road numbers and ZIPs."""
-    compass = _COMPASS_HINT.search(text) is not None
-    if compass:
-        text = _COMPASS_AFTER.sub(_say_compass_after, text)
-    if _TYPE_HINT.search(text):
-        text = _STREET_TYPE.sub(_say_street_type, text)
-    if compass:
-        text = _COMPASS_BEFORE.sub(_say_compass, text)
+    text = _COMPASS_AFTER.sub(_say_compass_after, text)
+    lower_types = any(needle in text for needle in _LOWER_TYPE_NEEDLES)
+    text = (_STREET_TYPE_ANY_CASE if lower_types else _STREET_TYPE).sub(_say_street_type, text)
+    text = _COMPASS_BEFORE.sub(_say_compass, text)
     if has_digits:
         text = _HOUSE.sub(_say_house_number, text)
-        text = _ROAD.sub(_say_road, text)
-        text = _ZIP.sub(_say_zip, text)
-        text = _ZIP_WORD.sub(lambda m: m.group("w") + digits(m.group("zip")), text)
-    if _STATE_HINT.search(text):
+        if any(road in text for road in _ROAD_NEEDLES):
+            text = _ROAD.sub(_say_road, text)
+        if " block" in text:
+            text = _BLOCK.sub(_say_number, text)
+        if _FIVE_DIGITS.search(text):
+            text = _ZIP.sub(_say_zip, text)
+            text = _ZIP_WORD.sub(lambda m: m.group("w") + digits(m.group("zip")), text)
+    if ", " in text:
         text = _STATE_AFTER_CITY.sub(_say_state_after_city, text)
+    if "-" in text:
+        text = _PARTY_STATE.sub(_say_party_state, text)
     return text

@@ -42,6 +42,18 @@ _MONTH_INDEX = {name[:3]: i for i, name in enumerate(MONTHS, 1)}
 _SENTENCE_NEXT = re.compile(r"\s*$|\s+[\"'“‘(\[]*[A-Z]")
 
 
+def cased(words: list[str], *, lower: bool = True) -> str:
+    """An alternation of each word as Title, UPPER (and lower) case, longest first.
+
+    Written out, not (?i:...): a case-insensitive alternation defeats the regex engine's
+    skip-ahead to the possible first letters, and costs ten times as much on prose.
+    """
+    forms = {f for w in words for f in (w[:1].upper() + w[1:], w.upper())}
+    if lower:
+        forms |= {w.lower() for w in words}
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
 def month_word(name: str) -> str:
     return MONTHS[_MONTH_INDEX[name[:3]] - 1]
 
