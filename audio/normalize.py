@@ -144,13 +144,12 @@ _ADDRESS_WORDS = {  # language -> (dot, at, dash, underscore, plus, slash)
     "nl": ("punt", "apenstaartje", "streepje", "liggend streepje", "plus", "slash"),
 }
 # How web addresses are read: the host ("example dot com"), the host and a short path
-# ("example dot com slash news"), or not at all (bare domains such as "Amazon.com" are
-# names and always said).
+# ("example dot com slash news"), or not at all, e-mail addresses with them (bare domains
+# such as "Amazon.com" are names and always said).
 URL_READINGS = ("speak", "path", "drop")
 # The path is read while it is short: at most this many words, ids and numbers left out.
 _PATH_WORDS = 6
 _PATH_SEGMENT = re.compile(r"[^\W_]+(?:[-_.][^\W_]+)*")
-_PATH_TOKEN = re.compile(r"[^\W_]+")
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|shtml|php|aspx?|jsp|cfm)$", re.IGNORECASE)
 _PAGE_INDEX = frozenset({"index", "default", "home"})
 # "@presscast" is a social-media handle ("at presscast"), "#MeToo" a hashtag; "C#" neither.
@@ -213,7 +212,7 @@ def _short_path(url: str) -> str:
             continue
         if not _PATH_SEGMENT.fullmatch(segment):
             break
-        words = [t for t in re.split(r"([-_.])", segment)]
+        words = re.split(r"([-_.])", segment)
         # Leave out ids with the separator before them: "uk-48213907" -> "uk".
         pieces: list[str] = []
         for i in range(0, len(words), 2):

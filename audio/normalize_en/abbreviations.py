@@ -1,4 +1,7 @@
-"""Abbreviations: titles, streets, saints, Latin phrases, numbered forms, days and months."""
+"""Abbreviations: titles, saints, Latin phrases, shortened words, numbered forms, days, months.
+
+Street types ("Baker St.") are read with the rest of an address, in addresses.py.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import re
 
 from audio.normalize_en.patterns import (
     MONTH_NAMES,
+    after_word_or_period,
     at_sentence_start,
     cap_like,
     cased,
@@ -223,15 +227,11 @@ def _say_phrase(m: re.Match[str]) -> str:
 
 def _say_shortened(m: re.Match[str]) -> str:
     written = m.group("w")
-    if _after_word_or_period(m):
+    if after_word_or_period(m):
         return m.group()
     # "Warner Bros. Pictures": a name goes on after these, so the period ends only a line.
     end = "." if not m.string[m.end() :].strip() else ""
     return cap_like(written, _SHORTENED[written.lower()]) + end
-
-
-def _after_word_or_period(m: re.Match[str]) -> bool:
-    return m.start() > 0 and (m.string[m.start() - 1].isalnum() or m.string[m.start() - 1] == ".")
 
 
 def _say_numbered(m: re.Match[str]) -> str:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from audio.normalize_en.patterns import at_sentence_start, cased, glued, keep_period, rx
+from audio.normalize_en.patterns import (
+    after_word_or_period,
+    at_sentence_start,
+    cased,
+    glued,
+    keep_period,
+    rx,
+)
 from audio.normalize_en.words import ONES, cardinal, digits, year
 
 # Street types: the abbreviation (USPS style) -> the word.
@@ -244,7 +251,8 @@ _PARTY_STATE = re.compile(
     rf"(?P<p>[DRI])-(?P<st>{_alternation(list(_AP_STATES))}|{_STATE_NAMES}|[A-Z]{{2}})"
     r"(?=[),;]|\s|$)"
 )
-# "Springfield, Ill., police", "Salem, OR." is rare: after a city, before punctuation.
+# "Springfield, Ill., police", "Irvine, CA.": a state after a city, before punctuation (the
+# codes that are words, "Salem, OR", only before a ZIP code).
 _STATE_AFTER_CITY = re.compile(
     rf", (?:(?P<ap>{_alternation(list(_AP_STATES))})(?=[\s,;:)]|$)"
     rf"|(?P<code>[A-Z]{{2}})(?=[,;:)]|\.(?:\s|$)|\s*$))"
@@ -270,16 +278,18 @@ def house_number(written: str) -> str:
 def _say_street_type(m: re.Match[str]) -> str:
     ab, dot, text = m.group("ab"), m.group("dot"), m.string
     key = ab[:1].upper() + ab[1:].lower()
-    if glued(m) or key not in STREET_TYPES or (ab.islower() and ab not in _LOWER_CASE_TYPES):
+    if key not in STREET_TYPES or (ab.islower() and ab not in _LOWER_CASE_TYPES):
         return m.group()
+    # A name or an ordinal and a space before it: "Baker St.", "5th Ave".
     start = m.start()
     if start < 2 or not text[start - 1].isspace():
         return m.group()
-    before = text[max(0, start - 40) : start].rstrip()
+    window = max(0, start - 40)
+    before = text[window:start].rstrip()
     word = _LEADING_MARKS.sub("", before.rsplit(None, 1)[-1]) if before else ""
     if not _PREV_NAME.fullmatch(word):
         return m.group()
-    prev_start = start - len(text[max(0, start - 40) : start]) + before.rfind(word)
+    prev_start = window + before.rfind(word)
     if len(ab) > 1 and ab.isupper() and not word.isupper():
         return m.group()  # "MAIN ST" is a street, "the CT scan" is not
     after = _NAME_NEXT.match(text, m.end())
@@ -302,14 +312,9 @@ def _say_street_type(m: re.Match[str]) -> str:
     return STREET_TYPES[key] + (keep_period(text, m.end()) if ends else "")
 
 
-def _after_word_or_period(m: re.Match[str]) -> bool:
-    """The match is glued to a word or follows a period ("U.S. Route", "AWS")."""
-    return m.start() > 0 and (m.string[m.start() - 1].isalnum() or m.string[m.start() - 1] == ".")
-
-
 def _say_compass(m: re.Match[str]) -> str:
     written, text = m.group(), m.string
-    if _after_word_or_period(m):
+    if after_word_or_period(m):
         return written
     if not m.group("ord"):
         # "Harry S. Truman Blvd": a middle initial, after a first name.
@@ -322,7 +327,7 @@ def _say_compass(m: re.Match[str]) -> str:
 
 def _say_compass_after(m: re.Match[str]) -> str:
     written, text = m.group(), m.string
-    if _after_word_or_period(m) or not _TYPE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+    if after_word_or_period(m) or not _TYPE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
         return written
     said = _COMPASS[written.replace(".", "")]
     return said + (keep_period(text, m.end()) if written[-1] == "." else "")

@@ -68,6 +68,11 @@ def glued(m: re.Match[str]) -> bool:
     return m.start() > 0 and m.string[m.start() - 1].isalnum()
 
 
+def after_word_or_period(m: re.Match[str]) -> bool:
+    """The match follows a letter, a digit or a period: "op" in "top", "S" in "U.S."."""
+    return m.start() > 0 and (m.string[m.start() - 1].isalnum() or m.string[m.start() - 1] == ".")
+
+
 def cap_like(source: str, words: str) -> str:
     return words[:1].upper() + words[1:] if source[:1].isupper() else words
 

@@ -59,7 +59,7 @@ def _is_serial(m: re.Match[str], groups: list[str]) -> bool:
 
 
 # Service numbers are said digit by digit after a verb of calling or before "call",
-# "dispatcher" and the like ("call 911", "a 999 call"); "a Porsche 911" is "nine eleven".
+# "dispatcher" and the like ("call 911", "a 999 call"); "a Porsche 911" is no such number.
 _SERVICE = rx(r"(?:211|311|411|511|611|711|811|911|999|988|112|000|111|101)«R»")
 _SERVICE_BEFORE = re.compile(
     r"(?i:\b(?:call|dial|text|ring|phone)(?:s|ed|ing|led|ling)?(?:\s+or\s+(?:call|text))?)\s+$"
