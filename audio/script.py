@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from audio.lexicon import Lexicon
 from audio.normalize import clean_unicode, normalize
+from audio.normalize_en.abbreviations import NUMBER_ABBREVIATIONS
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -73,11 +74,6 @@ _ABBREVIATIONS = frozenset(
     feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
     sun e.g i.e u.s u.k u.n a.m p.m ph.d cf op cit ibid""".split()
 )
-# Abbreviations only before a number ("No. 5", "vol. 2", "p. 12", "c. 1900"): "The answer
-# was no. We left."
-_NUMBER_ABBREVIATIONS = frozenset(
-    {"no", "nos", "vol", "vols", "fig", "figs", "p", "pp", "ch", "ca", "c"}
-)
 # Days and months that are also words are abbreviations only when capitalized ("Sat. 5
 # Jan."): "The cat sat."; the others in any case ("apr. 2").
 _CALENDAR_WORDS = frozenset({"mar", "mon", "wed", "sat", "sun"})
@@ -134,7 +130,8 @@ def _ends_with_abbreviation(text: str, start: int, stop: int, end: int) -> bool:
     if len(word) == 1 and word.isalpha() and word.isupper():
         # An initial ("J. R. R. Tolkien"); "I." ends a sentence unless one follows ("I. M. Pei").
         return word != "I" or bool(_NEXT_IS_INITIAL.match(text, end))
-    if lower in _NUMBER_ABBREVIATIONS:
+    if lower in NUMBER_ABBREVIATIONS:
+        # Only before a number ("No. 5", "ext. 42"): "The answer was no. We left."
         return text[end + 1 : end + 2].isdigit()
     if lower in _CALENDAR_WORDS:
         return word[:1].isupper()

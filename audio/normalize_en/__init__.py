@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from audio.normalize_en.abbreviations import say_abbreviations
+from audio.normalize_en.addresses import say_addresses
 from audio.normalize_en.cardinals import say_cardinals
 from audio.normalize_en.dates import say_dates
 from audio.normalize_en.money import say_money
@@ -49,6 +50,7 @@ _SPACES = re.compile(r"[ \t]{2,}")
 def normalize_english(text: str, language: str = "en") -> str:
     """English prose to its spoken form; the specific rules run before the general ones."""
     has_digits = _DIGIT.search(text) is not None
+    text = say_addresses(text, has_digits)
     text = say_abbreviations(text, has_digits)
     if has_digits:
         steps: list[Callable[[str], str]] = [

@@ -43,6 +43,18 @@ _MONTH_INDEX = {name[:3]: i for i, name in enumerate(MONTHS, 1)}
 _SENTENCE_NEXT = re.compile(r"\s*$|\s+[\"'“‘(\[]*[A-Z]")
 
 
+def cased(words: list[str], *, lower: bool = True) -> str:
+    """An alternation of each word as Title, UPPER (and lower) case, longest first.
+
+    Written out, not (?i:...): a case-insensitive alternation defeats the regex engine's
+    skip-ahead to the possible first letters, and costs ten times as much on prose.
+    """
+    forms = {f for w in words for f in (w[:1].upper() + w[1:], w.upper())}
+    if lower:
+        forms |= {w.lower() for w in words}
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
 def month_word(name: str) -> str:
     """ "Nov", "NOV", "november" -> "November"."""
     return MONTHS[_MONTH_INDEX[name[:3].capitalize()] - 1]
@@ -56,6 +68,11 @@ def keep_period(text: str, end: int) -> str:
 def glued(m: re.Match[str]) -> bool:
     """The match starts inside a word (patterns leave out a leading \\b to scan faster)."""
     return m.start() > 0 and m.string[m.start() - 1].isalnum()
+
+
+def after_word_or_period(m: re.Match[str]) -> bool:
+    """The match follows a letter, a digit or a period: "op" in "top", "S" in "U.S."."""
+    return m.start() > 0 and (m.string[m.start() - 1].isalnum() or m.string[m.start() - 1] == ".")
 
 
 def cap_like(source: str, words: str) -> str:
