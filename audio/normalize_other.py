@@ -253,7 +253,10 @@ class _Numbers:
         else:
             group, self.decimal = r"\.", ","
         dec = re.escape(self.decimal)
-        self.pattern = rf"(?:\d{{1,3}}(?:{group}\d{{3}})+|\d+)(?:{dec}\d+)?"
+        # At most seven groups (24 digits, so int() never meets a grouped number too long for
+        # it); with no bound, "1 234 234 ..." on a long line was tried again from every group
+        # by every rule, and the line took seconds.
+        self.pattern = rf"(?:\d{{1,3}}(?:{group}\d{{3}}){{1,7}}|\d+)(?:{dec}\d+)?"
         self.right = r"(?![\w]|[.,:/]\d)"
 
     def say(self, written: str, negative: bool = False) -> str:
@@ -296,7 +299,7 @@ def normalize_other(text: str, base: str, region: str, key: str) -> str:
         text = _other_percent_and_ranges(text, numbers)
         text = _other_cardinals(text, numbers)
     if base in _AND_WORDS:
-        text = re.sub(r"\s*&\s*", f" {_AND_WORDS[base]} ", text)
+        text = re.sub(r"(?<!\s)\s*&\s*", f" {_AND_WORDS[base]} ", text)
     return text
 
 

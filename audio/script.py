@@ -2,6 +2,9 @@
 
 Engines get one sentence (or clause) at a time: it bounds their memory (Piper's grows
 steeply with sentence length) and gives natural, controllable pauses between them.
+The text is split into sentences as written, and every segment knows the sentence it
+says as the article wrote it: transcripts and chapters show that, never the spoken
+form ("1911", not "nineteen eleven").
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 
 from audio.lexicon import Lexicon
 from audio.normalize import clean_unicode, normalize
+from audio.normalize_en.abbreviations import NUMBER_ABBREVIATIONS
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -37,33 +41,45 @@ class Pauses:
 
 @dataclass(frozen=True)
 class Segment:
-    """One engine call: `text` within the engine's caps, then `pause_after_ms` of silence."""
+    """One engine call: `text` within the engine's caps, then `pause_after_ms` of silence.
+
+    `caption` is the written sentence (or heading) the segment is a part of, as the
+    article has it: every part of one sentence carries the same caption, and `part`
+    counts the parts (0 opens a sentence), so transcripts can show the sentence once
+    over all its parts. `spoken` is the part as said, lexicon entries as written (no
+    phonemes): the spoken form a reader can check against the caption.
+    """
 
     text: str
     kind: str
     pause_after_ms: int
     block: int
-    caption: str = ""  # for transcripts: as spoken, but lexicon entries as written
+    caption: str = ""
+    spoken: str = ""
+    part: int = 0
 
     def __post_init__(self) -> None:
         if not self.caption:
             object.__setattr__(self, "caption", self.text)
+        if not self.spoken:
+            object.__setattr__(self, "spoken", self.text)
 
 
-# Words after which a period does not end a sentence.
+# Words after which a period does not end a sentence. Sentences are split as written,
+# before normalizing, so this covers what the normalizer reads across a period ("Roe
+# v. Wade", "p. 5"): a sentence wrongly ended there would be read without its context.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof sr jr st mt ft gen gov sen rep rev hon capt col lt sgt cmdr adm
-    pres vs etc al approx dept est fig inc ltd co corp bros no nos vol vols ed eds jan
+    pres vs v etc al approx dept est fig inc ltd co corp bros no nos vol vols ed eds jan
     feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
     sun e.g i.e u.s u.k u.n a.m p.m ph.d cf op cit ibid""".split()
 )
-# Abbreviations only before a number ("No. 5", "vol. 2"): "The answer was no. We left."
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "vols", "fig"})
-# Days and months are abbreviations only when capitalized ("Sat. 5 Jan."): "The cat sat."
-_CALENDAR_ABBREVIATIONS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
-    sat sun""".split()
-)
+# Days and months that are also words are abbreviations only when capitalized ("Sat. 5
+# Jan."): "The cat sat."; the others in any case ("apr. 2").
+_CALENDAR_WORDS = frozenset({"mar", "mon", "wed", "sat", "sun"})
+# A sentence does not end inside parentheses: the aside is read (and shown) with its
+# sentence; normalizing turns the pair into pauses only when it sees both.
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+)""")
 _NEXT_WORD = re.compile(r"""\s+["'“‘„«(\[¿¡]*(\S)""")
@@ -77,12 +93,15 @@ def split_sentences(text: str) -> list[str]:
     text = " ".join(text.split())
     sentences: list[str] = []
     start = 0
+    asides = [m.span() for m in _PARENTHESIS.finditer(text)] if "(" in text else []
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
         if not _starts_sentence(text, end):
             continue
+        if asides and any(left < match.start() and end < right for left, right in asides):
+            continue
         if match.group().startswith(".") and _ends_with_abbreviation(
-            text[start : match.start()], text[end:]
+            text, start, match.start(), end
         ):
             continue
         sentences.append(text[start:end].strip())
@@ -102,16 +121,19 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return first.isupper() or first.isdigit() or first == "\ue000"
 
 
-def _ends_with_abbreviation(before: str, after: str) -> bool:
-    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+def _ends_with_abbreviation(text: str, start: int, stop: int, end: int) -> bool:
+    """Whether the word before the period at `stop` is an abbreviation; the sentence ran
+    from `start`, the next would from `end`. Positions, not slices: blocks can be long."""
+    word = text[max(start, text.rfind(" ", start, stop) + 1) : stop]
     word = word.lstrip("\"'“‘([")
     lower = word.lower()
     if len(word) == 1 and word.isalpha() and word.isupper():
         # An initial ("J. R. R. Tolkien"); "I." ends a sentence unless one follows ("I. M. Pei").
-        return word != "I" or bool(_NEXT_IS_INITIAL.match(after))
-    if lower in _NUMBER_ABBREVIATIONS:
-        return after.lstrip()[:1].isdigit()
-    if lower in _CALENDAR_ABBREVIATIONS:
+        return word != "I" or bool(_NEXT_IS_INITIAL.match(text, end))
+    if lower in NUMBER_ABBREVIATIONS:
+        # Only before a number ("No. 5", "ext. 42"): "The answer was no. We left."
+        return text[end + 1 : end + 2].isdigit()
+    if lower in _CALENDAR_WORDS:
         return word[:1].isupper()
     return lower in _ABBREVIATIONS
 
@@ -191,29 +213,93 @@ def build_script(
 ) -> list[Segment]:
     """Turn blocks into engine-sized segments with pauses by boundary.
 
-    With `reading`, text is cleaned, normalized for speech and run through the lexicon
-    first; without it, the text is split as written.
+    Each block is split into its written sentences (a heading is one); with `reading`,
+    what each says is cleaned, normalized for speech and run through the lexicon (see
+    `_said`). Each sentence is then capped to the engine's sizes, every part carrying
+    the sentence as written. Without `reading`, the text is split as written.
     """
     pauses = pauses or Pauses()
     segments: list[Segment] = []
     for index, block in enumerate(blocks):
-        text, saved = reading.prepare(block.text) if reading else (block.text, [])
         if block.kind == HEADING:
-            parts = cap_sentence(" ".join(text.split()), max_words, max_chars)
+            sentences = [" ".join(block.text.split())]
             kind, last_pause = HEADING, pauses.heading_ms
         else:
-            parts = [
-                p for s in split_sentences(text) for p in cap_sentence(s, max_words, max_chars)
-            ]
+            sentences = split_sentences(block.text)
             kind, last_pause = SENTENCE, pauses.paragraph_ms
-        pairs = [
-            (Lexicon.restore(p, saved), Lexicon.restore(p, saved, written=True)) for p in parts
-        ]
-        pairs = [(p, c) for p, c in pairs if any(ch.isalnum() for ch in p)]
-        for i, (part, caption) in enumerate(pairs):
-            pause = last_pause if i == len(pairs) - 1 else pauses.sentence_ms
-            segments.append(Segment(part, kind, pause, index, caption))
+        parts: list[tuple[str, str, str, int]] = []  # text, spoken, written, part
+        for written, (said, saved) in zip(sentences, _said(block, sentences, reading), strict=True):
+            pieces = [p for s in said for p in cap_sentence(s, max_words, max_chars)]
+            pairs = [(Lexicon.restore(p, saved), Lexicon.restore(p, saved, True)) for p in pieces]
+            pairs = [(p, c) for p, c in pairs if any(ch.isalnum() for ch in p)]
+            parts += [(text, spoken, written, n) for n, (text, spoken) in enumerate(pairs)]
+        for i, (text, spoken, written, number) in enumerate(parts):
+            pause = last_pause if i == len(parts) - 1 else pauses.sentence_ms
+            segments.append(Segment(text, kind, pause, index, written, spoken, number))
     return segments
+
+
+# What one written sentence says: its spoken sentences, and the lexicon words held back.
+_Said = tuple[list[str], list[tuple[str, str]]]
+
+
+def _said(block: Block, written: list[str], reading: Reading | None) -> list[_Said]:
+    """What each of the block's written sentences says.
+
+    Normalizing costs the same for a short line as for a long one, so a paragraph is
+    normalized whole (as a reader reads it, each sentence in its context) and its spoken
+    sentences are matched to the written ones. Where they do not match one to one
+    (normalizing ended a sentence inside one, "Inc." said as "Incorporated.", or ran two
+    together), each written sentence is normalized alone.
+    """
+    if not reading:
+        return [([w], []) for w in written]
+    if len(written) > 1:
+        text, saved = reading.prepare(block.text)
+        spoken = split_sentences(text)
+        if len(spoken) == len(written) and all(map(_same_sentence, written, spoken)):
+            return [([s], saved) for s in spoken]
+    out: list[_Said] = []
+    for sentence in written:
+        text, saved = reading.prepare(sentence)
+        if block.kind != HEADING and _SENTENCE_END.search(text):
+            out.append((split_sentences(text), saved))
+        else:
+            out.append(([" ".join(text.split())], saved))
+    return out
+
+
+_OPENING = "\"'“‘(["
+_CLOSERS = "\"'”’)]"
+_CLOSING = _CLOSERS + ".!?…,;:"
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _same_sentence(written: str, spoken: str) -> bool:
+    """Whether `spoken` can be what `written` says: the same kind of ending, and the same
+    first and last words where the written ones are plain words, which normalizing
+    leaves as they are (a match shifted by a sentence would begin or end otherwise)."""
+    if _ending(written) != _ending(spoken):
+        return False
+    first = written.split(None, 1)[0].lstrip(_OPENING).rstrip(",;:")  # "Dr." is not plain
+    last = written.rsplit(None, 1)[-1].lstrip(_OPENING).rstrip(_CLOSING)
+    return _same_word(first, spoken.split(None, 1)[0], 0) and _same_word(
+        last, spoken.rsplit(None, 1)[-1], -1
+    )
+
+
+def _same_word(word: str, spoken: str, end: int) -> bool:
+    if not word.isalpha():  # a number, an abbreviation: normalizing says it otherwise
+        return True
+    letters = _LETTERS.findall(spoken)
+    return not letters or word.lower() == letters[end].lower()  # none: a lexicon token
+
+
+def _ending(sentence: str) -> str:
+    """The sentence's final mark: "." (also for "…", which cleaning spells "..."), "!", "?"
+    or "" for none."""
+    mark = sentence.rstrip(_CLOSERS)[-1:]
+    return "." if mark in (".", "…") else mark if mark in ("!", "?") else ""
 
 
 def script_text(segments: Sequence[Segment]) -> str:

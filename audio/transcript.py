@@ -1,9 +1,10 @@
 """Segment timings to the text files podcast apps show: WebVTT, SRT, JSON transcript, chapters.
 
-Input is what mastering knows: each spoken segment's place in the episode (`Cue`) and,
-from the script, which segments are headings. Captions must be readable on a phone, so
-a long segment becomes several short cues (at most two lines of about 65 characters)
-whose times share out the segment's time by character count: speech runs at a roughly
+Input is what mastering knows: each written sentence's place in the episode (`Cue`: the
+sentence as the article has it, over the time its spoken parts take) and, from the
+script, which cues are headings. Captions must be readable on a phone, so a long
+sentence becomes several short caption cues (at most two lines of about 65 characters)
+whose times share out the sentence's time by character count: speech runs at a roughly
 even rate of characters, so that keeps a caption on screen while its words are said.
 
 Outputs are strings (callers write them atomically) and deterministic: the same cues
@@ -32,11 +33,13 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 @dataclass(frozen=True)
 class Cue:
-    """One spoken segment as placed in the final episode, in seconds."""
+    """One sentence as placed in the final episode, in seconds: `text` as written (what
+    readers see), `spoken` as said (kept in the JSON transcript for checking)."""
 
     start: float
     end: float
     text: str
+    spoken: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,10 @@ def to_srt(cues: Sequence[Cue], max_line_chars: int = MAX_LINE_CHARS) -> str:
 def to_podcast_json(cues: Sequence[Cue], speaker: str | None = None) -> str:
     """A Podcasting 2.0 JSON transcript: one segment per cue, times in seconds.
 
-    Whole segments, not caption-sized pieces: apps that read JSON lay text out themselves,
-    and exact segment times are better for search and for highlighting as it plays.
+    Whole sentences, not caption-sized pieces: apps that read JSON lay text out
+    themselves, and exact sentence times are better for search and for highlighting as
+    it plays. `body` is the sentence as written; `spoken`, where the cue has it, is what
+    was said (apps ignore fields they do not know).
     """
     segments = []
     for cue in cues:
@@ -124,6 +129,9 @@ def to_podcast_json(cues: Sequence[Cue], speaker: str | None = None) -> str:
         if speaker:
             segment["speaker"] = speaker
         segment.update(startTime=_seconds(cue.start), endTime=_seconds(cue.end), body=body)
+        spoken = clean_text(cue.spoken)
+        if spoken:
+            segment["spoken"] = spoken
         segments.append(segment)
     return _dump({"version": TRANSCRIPT_VERSION, "segments": segments})
 

@@ -87,6 +87,11 @@ def primary(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
+def region(code: str) -> str:
+    """'GB' for 'en_GB' or 'en-gb'; '' for a bare language ('en')."""
+    return code.replace("_", "-").partition("-")[2].upper()
+
+
 # English names of the languages people most often publish in, for messages.
 NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian",

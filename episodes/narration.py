@@ -22,7 +22,7 @@ from audio.script import HEADING, PARAGRAPH, Block, Pauses, Reading, Segment, bu
 from audio.transcript import Chapter, Cue, chapters_from_cues
 from episodes.article import Article
 from episodes.errors import PresscastError
-from episodes.language import language_name, primary
+from episodes.language import language_name, primary, region
 from episodes.show import Show
 
 if TYPE_CHECKING:
@@ -69,7 +69,15 @@ class Narration:
         )
 
     def language_of(self, article: Article) -> str:
-        return primary(article.language or self.language)
+        """The article's language with its region ("en-GB"), which picks the rules.
+
+        Detection names only the language ("en"); when it is the show's, the show's
+        `language` says the region: day-first dates and "metre" for "en_GB".
+        """
+        code = article.language or self.language
+        if primary(code) == primary(self.language) and not region(code):
+            return self.language
+        return code
 
     def script(self, article: Article, engine: Engine) -> list[Segment]:
         """The segments `engine` will speak for `article`."""
@@ -117,7 +125,7 @@ def engine_for(
     settings: Mapping[str, Any] | None = None,
 ) -> Engine:
     """The engine to read `article`; refuses a voice that does not speak its language."""
-    language = narration.language_of(article)
+    language = primary(narration.language_of(article))
     if engine_name == "gtts" and not voice:
         voice = language  # Google speaks many languages: take the article's
     engine = get_engine(engine_name, voice, **(settings or {}))
@@ -195,26 +203,44 @@ def opening_blocks(article: Article, narration: Narration) -> int:
 
 
 def episode_cues(segments: list[Segment], audio: EpisodeAudio) -> list[Cue]:
-    """Each segment's caption where the audio places it."""
-    return [Cue(t.start, t.end, s.caption) for s, t in zip(segments, audio.timings, strict=True)]
+    """Each written sentence where the audio places it: from its first part's start to its
+    last part's end, as written, with what its parts said."""
+    cues = []
+    for group in _sentence_groups(segments):
+        first, last = audio.timings[group[0]], audio.timings[group[-1]]
+        spoken = " ".join(segments[i].spoken for i in group)
+        cues.append(Cue(first.start, last.end, segments[group[0]].caption, spoken))
+    return cues
+
+
+def _sentence_groups(segments: list[Segment]) -> list[list[int]]:
+    """Indexes of the segments, one list a written sentence (a new one at each part 0)."""
+    groups: list[list[int]] = []
+    for index, segment in enumerate(segments):
+        if segment.part == 0 or not groups:
+            groups.append([])
+        groups[-1].append(index)
+    return groups
 
 
 def episode_chapters(
     article: Article, narration: Narration, segments: list[Segment], audio: EpisodeAudio
 ) -> list[Chapter]:
-    """Chapters from the article's headings (the opening is the first); none without them."""
+    """Chapters from the article's headings as written (the opening is the first); none
+    without them."""
     first = opening_blocks(article, narration)
     seen: set[int] = set()
     headings = []
-    for index, segment in enumerate(segments):
+    for index, group in enumerate(_sentence_groups(segments)):
+        segment = segments[group[0]]
         if segment.kind == HEADING and segment.block not in seen:
             seen.add(segment.block)
-            headings.append(index)
-    if not any(segments[i].block >= first for i in headings):
+            headings.append((index, segment.block))
+    if not any(block >= first for _, block in headings):
         return []
-    if not headings or headings[0] != 0:
-        headings.insert(0, 0)  # a title made of the first sentence: the opening starts there
-    cues = episode_cues(segments, audio)
-    chapters = chapters_from_cues(cues, headings, audio.duration_seconds)
-    # The opening chapter is the title as written, not as normalized for speech.
+    indexes = [index for index, _ in headings]
+    if not indexes or indexes[0] != 0:
+        indexes.insert(0, 0)  # a title made of the first sentence: the opening starts there
+    chapters = chapters_from_cues(episode_cues(segments, audio), indexes, audio.duration_seconds)
+    # The opening chapter is the article's title, also when its first cue is a sentence.
     return [dataclasses.replace(chapters[0], title=article.title), *chapters[1:]]

@@ -51,7 +51,13 @@ def preview_dict(preview: Preview) -> dict[str, Any]:
         "problem": preview.problem,
         "notes": article.notes,
         "segments": [
-            {"text": s.text, "kind": s.kind, "pause_after_ms": s.pause_after_ms, "block": s.block}
+            {
+                "text": s.text,
+                "caption": s.caption,
+                "kind": s.kind,
+                "pause_after_ms": s.pause_after_ms,
+                "block": s.block,
+            }
             for s in preview.segments
         ],
     }

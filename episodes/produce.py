@@ -147,8 +147,9 @@ def render_key(
     tags: EpisodeTags,
     cover: bytes,
 ) -> str:
-    """A hash of everything that shapes an episode's file: segments, pauses, settings,
-    intro, outro and bed, tags and cover."""
+    """A hash of everything that shapes an episode's file and the transcripts named after
+    it: segments and their written sentences, pauses, settings, intro, outro and bed, tags
+    and cover."""
     segments = narration.script(entry.article, engine)
     keys = segment_keys(engine, [s.text for s in segments])
     framing_files = {
@@ -158,7 +159,9 @@ def render_key(
     }
     payload = {
         "master": MASTER_VERSION,
-        "segments": [[k, s.pause_after_ms, s.kind] for k, s in zip(keys, segments, strict=True)],
+        "segments": [
+            [k, s.pause_after_ms, s.kind, s.caption] for k, s in zip(keys, segments, strict=True)
+        ],
         "settings": dataclasses.asdict(settings),
         "framing": {**framing_files, "bed_gain_db": framing.bed_gain_db},
         "tags": dataclasses.asdict(tags),

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 import tomli_w
 
+from audio.normalize import URL_READINGS
 from episodes.article import MAX_WORDS
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_text
@@ -76,8 +77,9 @@ class ShowConfig:
             raise PresscastError(f"bitrate_kbps = {self.bitrate_kbps}: choose 64 to 128")
         if not -40 <= self.bed_gain_db <= 0:
             raise PresscastError(f"bed_gain_db = {self.bed_gain_db}: choose -40 to 0")
-        if self.urls not in ("speak", "drop"):
-            raise PresscastError(f'urls = {self.urls!r}: say "speak" or "drop"')
+        if self.urls not in URL_READINGS:
+            choices = ", ".join(f'"{u}"' for u in URL_READINGS)
+            raise PresscastError(f"urls = {self.urls!r}: say one of {choices}")
         pauses = (self.sentence_pause_ms, self.paragraph_pause_ms, self.heading_pause_ms)
         if not all(0 <= p <= 10_000 for p in pauses):
             raise PresscastError("pauses must be between 0 and 10000 ms")

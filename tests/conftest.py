@@ -54,12 +54,14 @@ def show_dir(tmp_path: Path, run: Callable[..., Result]) -> Path:
     return root
 
 
-def build_one_article_show(root: Path, article: Path, title: str, base_url: str) -> Result:
-    """`presscast init`, `add` and `build --jobs 2`, as a producer runs them; the build."""
+def build_one_article_show(
+    root: Path, article: Path, title: str, base_url: str, *init_options: str
+) -> Result:
+    """`presscast init` (with `init_options`), `add` and `build --jobs 2`, as a producer
+    runs them; the build."""
     runner = CliRunner(mix_stderr=False)
-    init = runner.invoke(
-        cli, ["init", str(root), "--title", title, "--author", "Desk", "--base-url", base_url]
-    )
+    options = ["--title", title, "--author", "Desk", "--base-url", base_url, *init_options]
+    init = runner.invoke(cli, ["init", str(root), *options])
     assert init.exit_code == 0, init.stderr
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)

@@ -59,6 +59,17 @@ def test_lexicon_text_escapes_normalization_and_keeps_sentences() -> None:
     ]
 
 
+def test_captions_are_the_written_sentences_and_the_spoken_form_keeps_lexicon_words() -> None:
+    reading = Reading(language="en", lexicon=LEXICON, phonemes=True)
+    blocks = [Block(PARAGRAPH, "At 5 p.m. R2-D2 beeped. Nguyen won 3 gifs.")]
+    segments = build_script(blocks, 40, 280, reading=reading)
+    assert [(s.caption, s.spoken) for s in segments] == [
+        ("At 5 p.m. R2-D2 beeped.", "At five p m R2-D2 beeped."),
+        ("Nguyen won 3 gifs.", "Nguyen won three gifs."),
+    ]
+    assert segments[1].text == "[[ wɪn ]] won three gifs."
+
+
 @pytest.mark.parametrize(
     "data",
     [{"x": ""}, {"x": 3}, {"x": {"ipa": ""}}, {"x": {"sound": "y"}}, {" ": "y"}, {"x": {}}],

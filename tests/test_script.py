@@ -12,6 +12,7 @@ from audio.script import (
     SENTENCE,
     Block,
     Pauses,
+    Reading,
     build_script,
     cap_sentence,
     script_text,
@@ -96,6 +97,16 @@ MAX_WORDS, MAX_CHARS = 40, 280
         ),
         # A lowercase word after a full stop does not start a sentence.
         ("Visit example.com today. or not.", ["Visit example.com today. or not."]),
+        # Sentences are split as written, so what the normalizer reads across a period
+        # stays in one: "Roe v. Wade", "p. 12", "c. 1900", "apr. 2", an aside in brackets.
+        ("It cited Roe v. Wade. Then it ruled.", ["It cited Roe v. Wade.", "Then it ruled."]),
+        ("See p. 12 and pp. 40-44. Then c. 1900.", ["See p. 12 and pp. 40-44.", "Then c. 1900."]),
+        ("It took apr. 2 hours. We ate.", ["It took apr. 2 hours.", "We ate."]),
+        (
+            "He said it (twice. Loudly.) and left. Fine.",
+            ["He said it (twice. Loudly.) and left.", "Fine."],
+        ),
+        ("1) Go home. 2) Sleep.", ["1) Go home.", "2) Sleep."]),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
@@ -315,3 +326,33 @@ def test_build_script_property_caps_words_and_pauses() -> None:
             assert [s.pause_after_ms for s in mine] == [pauses.sentence_ms] * (len(mine) - 1) + [
                 last
             ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # one written sentence said as two: both parts carry it
+            "Wait… What was that? Nothing at 5 p.m. Really.",
+            [
+                ("Wait…", "Wait...", 0),
+                ("What was that?", "What was that?", 0),
+                ("Nothing at 5 p.m. Really.", "Nothing at five p m.", 0),
+                ("Nothing at 5 p.m. Really.", "Really.", 1),
+            ],
+        ),
+        (  # the aside is said as two sentences, and its end runs into the next sentence
+            "She gasped (“Slow down! Too many!”) Rove went on. Then he left.",
+            [
+                ("She gasped (“Slow down! Too many!”)", 'She gasped, "Slow down!', 0),
+                ("She gasped (“Slow down! Too many!”)", 'Too many!"', 1),
+                ("Rove went on.", "Rove went on.", 0),
+                ("Then he left.", "Then he left.", 0),
+            ],
+        ),
+    ],
+)
+def test_every_part_carries_the_sentence_it_says_as_written(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    segments = build_script([Block(PARAGRAPH, text)], MAX_WORDS, MAX_CHARS, reading=Reading())
+    assert [(s.caption, s.text, s.part) for s in segments] == expected
