@@ -10,7 +10,6 @@ does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from audio.normalize_en.abbreviations import say_abbreviations
 from audio.normalize_en.addresses import say_addresses
@@ -53,24 +52,20 @@ def normalize_english(text: str, language: str = "en") -> str:
     text = say_addresses(text, has_digits)
     text = say_abbreviations(text, has_digits)
     if has_digits:
-        steps: list[Callable[[str], str]] = [
-            lambda t: say_dates(t, language),
-            join_ranges,
-            say_math,
-            say_phones,
-            say_times,
-            say_signs,
-            say_money,
-            say_percentages,
-            lambda t: say_units(t, language),
-            say_decades,
-            say_ranges,
-            say_fractions,
-            say_ordinals,
-            say_years,
-        ]
-        for step in steps:
-            text = step(text)
+        text = say_dates(text, language)
+        text = join_ranges(text)
+        text = say_math(text)
+        text = say_phones(text)
+        text = say_times(text)
+        text = say_signs(text)
+        text = say_money(text)
+        text = say_percentages(text)
+        text = say_units(text, language)
+        text = say_decades(text)
+        text = say_ranges(text)
+        text = say_fractions(text)
+        text = say_ordinals(text)
+        text = say_years(text)
     text = say_roman(text)
     if has_digits:
         text = say_cardinals(text)

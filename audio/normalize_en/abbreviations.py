@@ -14,6 +14,7 @@ from audio.normalize_en.patterns import (
     cap_like,
     cased,
     glued,
+    hint,
     keep_period,
     month_word,
 )
@@ -75,7 +76,7 @@ _LOWER_TITLES = sorted((t.lower() for t in _LOWER_CASE_TITLES | {"Ms"}), key=len
 _TITLE_ANY_CASE = re.compile(
     r"(?P<t>" + cased(list(_TITLES), lower=False) + "|" + "|".join(_LOWER_TITLES) + _TITLE_END
 )
-_LOWER_TITLE_NEEDLES = tuple(f"{t}{end}" for t in _LOWER_TITLES for end in (" ", "."))
+_LOWER_TITLE_HINT = hint(*(f"{t}{end}" for t in _LOWER_TITLES for end in (" ", ".")))
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:" + _TITLE_NAMES + r"))\.\s+$")
 # "St. Louis", "st Louis", "ST. LOUIS": a saint before a name ("Baker St." was said first).
 _SAINT_END = r"\b(?P<dot>\.)?\s+(?=(?P<name>" + _NAME_START + r")(?P<second>.)?)"
@@ -118,7 +119,7 @@ _SHORTENED = {
     "ltd": "limited",
 }
 _SHORTENED_WORD = re.compile(r"(?P<w>" + cased(list(_SHORTENED)) + r")\.")
-_SHORTENED_NEEDLES = tuple(f"{form}." for form in cased(list(_SHORTENED)).split("|"))
+_SHORTENED_HINT = hint(*(f"{form}." for form in cased(list(_SHORTENED)).split("|")))
 _VERSUS = re.compile(r"\b([A-Z][\w'.-]*\s+)v\.(?=\s+[A-Z])")  # Roe v. Wade
 _BEFORE_NUMBER = {
     "no": "number",
@@ -154,8 +155,10 @@ _WITHOUT_PERIOD = frozenset("vol vols fig figs pp pg ch ext tel apt ste rm bldg"
 # Single letters and "ca" are abbreviations only in lower case: "C. 5" is an initial.
 _LOWER_CASE_ONLY = frozenset({"p", "pp", "c", "ca"})
 # "No. 5", "vol 64", "ext. 42", "#5"; the case and the period are checked by _say_numbered.
+# The lookahead first lets the regex engine skip to the possible first letters.
+_NUMBERED_FIRST = "".join(sorted({f for ab in _BEFORE_NUMBER for f in (ab[0], ab[0].upper())}))
 _NUMBERED = re.compile(
-    r"(?<![\w.])(?P<ab>"
+    rf"(?=[{_NUMBERED_FIRST}#])(?<![\w.])(?P<ab>"
     + cased([ab for ab in _BEFORE_NUMBER if ab not in _LOWER_CASE_ONLY])
     + "|"
     + "|".join(sorted(_LOWER_CASE_ONLY, key=len, reverse=True))
@@ -181,6 +184,7 @@ _DAYS = {
 _DAY_ABBR = re.compile(
     r"(?<!\w)(?P<d>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.(?=,|\s+(?:\d|" + MONTH_NAMES + r"))"
 )
+_DAY_HINT = hint(*(f"{day}." for day in _DAYS))
 
 
 def _say_title(m: re.Match[str]) -> str:
@@ -269,6 +273,10 @@ def _without_period(m: re.Match[str], ab: str) -> bool:
     return not (ab.isupper() and before and before[-1].isupper())
 
 
+def _say_section(m: re.Match[str]) -> str:
+    return "sections " if m.group()[:2] == "§§" else "section "
+
+
 def _say_suffix(m: re.Match[str]) -> str:
     said = "Junior" if m.group("ab") == "Jr" else "Senior"
     return f" {said}{keep_period(m.string, m.end())}"
@@ -280,34 +288,33 @@ def _say_month_abbreviation(m: re.Match[str]) -> str:
     return month_word(m.group("m")) + keep_period(m.string, m.end())
 
 
-def _has(text: str, needles: tuple[str, ...]) -> bool:
-    """A cheap test before a regex pass: most lines have none of these abbreviations."""
-    return any(needle in text for needle in needles)
-
-
-_PHRASE_NEEDLES = ("e.g", "E.g", "i.e", "I.e", "e. g", "i. e", "etc.", "et al.", "vs", "pprox")
-_PHRASE_NEEDLES += ("cf.", "viz.", "a.k.a", "A.K.A", "aka", "AKA", "w/")
+_PHRASE_HINT = hint(
+    *("e.g", "E.g", "i.e", "I.e", "e. g", "i. e", "etc.", "et al.", "vs", "pprox", "cf.", "viz."),
+    *("a.k.a", "A.K.A", "aka", "AKA", "w/"),
+)
 
 
 def _abbreviations(text: str, has_digits: bool) -> str:
-    lower_titles = any(needle in text for needle in _LOWER_TITLE_NEEDLES)
+    lower_titles = _LOWER_TITLE_HINT.search(text) is not None
     text = (_TITLE_ANY_CASE if lower_titles else _TITLE).sub(_say_title, text)
     lower_saint = " st " in text or " st." in text or text.startswith(("st ", "st."))
     if lower_saint or "St" in text or "ST" in text:
         text = (_SAINT_ANY_CASE if lower_saint else _SAINT).sub(_say_saint, text)
     if "Jr." in text or "Sr." in text:
         text = _SUFFIX.sub(_say_suffix, text)
-    if _has(text, _PHRASE_NEEDLES):
+    if _PHRASE_HINT.search(text):
         text = _PHRASE.sub(_say_phrase, text)
     if " v. " in text:
         text = _VERSUS.sub(r"\1versus", text)
     if has_digits:
         text = _NUMBERED.sub(_say_numbered, text)
-        text = _SECTION.sub(lambda m: "sections " if m.group()[:2] == "§§" else "section ", text)
+        if "§" in text:
+            text = _SECTION.sub(_say_section, text)
     if "." in text:
-        if any(needle in text for needle in _SHORTENED_NEEDLES):
+        if _SHORTENED_HINT.search(text):
             text = _SHORTENED_WORD.sub(_say_shortened, text)
-        text = _DAY_ABBR.sub(lambda m: _DAYS[m.group("d")], text)
+        if _DAY_HINT.search(text):
+            text = _DAY_ABBR.sub(lambda m: _DAYS[m.group("d")], text)
         text = _MONTH_ABBR.sub(_say_month_abbreviation, text)
     return text
 

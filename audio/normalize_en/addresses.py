@@ -16,6 +16,7 @@ from audio.normalize_en.patterns import (
     at_sentence_start,
     cased,
     glued,
+    hint,
     keep_period,
     rx,
 )
@@ -198,7 +199,7 @@ _STREET_TYPE = re.compile(rf"(?P<ab>{_CASED_TYPE})\b(?P<dot>\.)?")
 # With the lower-case forms too ("5th ave"), for lines that have one: lower-case first
 # letters make the scan slow.
 _STREET_TYPE_ANY_CASE = re.compile(rf"(?P<ab>{_TYPE})\b(?P<dot>\.)?")
-_LOWER_TYPE_NEEDLES = tuple(f" {t}" for t in _LOWER_CASE_TYPES)
+_LOWER_TYPE_HINT = hint(*(f" {t}" for t in sorted(_LOWER_CASE_TYPES)))
 _PREV_NAME = re.compile(rf"[A-Z][A-Za-z'’-]*|{_ORDINAL}")
 _LEADING_MARKS = re.compile(r"^[^\w]+")
 _NAME_NEXT = re.compile(r"\s+(?P<word>[A-Z][A-Za-z]\w*)")
@@ -225,8 +226,10 @@ _ROAD = rx(
     rf"(?P<road>(?:{cased(['Highway', 'Hwy', 'Rte'])}|Route|ROUTE|Interstate)\.?[ -]|I-)"
     r"(?P<n>«D»\d{0,3})(?P<suffix>[A-Z])?(?![\w,]|\.\d)"
 )
-_ROAD_NEEDLES = ("ighway", "IGHWAY", "Hwy", "hwy", "HWY", "oute", "OUTE", "Rte", "rte", "RTE")
-_ROAD_NEEDLES += ("Interstate", "I-")
+_ROAD_HINT = hint(
+    *("ighway", "IGHWAY", "Hwy", "hwy", "HWY", "oute", "OUTE", "Rte", "rte", "RTE"),
+    *("Interstate", "I-"),
+)
 # After these the number is a quantity ("the 150 Supreme Court rulings") or a label read
 # by the numbered forms ("No. 10 Downing Street" is "number ten").
 _NOT_A_HOUSE_NUMBER = frozenset(
@@ -392,12 +395,12 @@ def _say_state_after_city(m: re.Match[str]) -> str:
 def say_addresses(text: str, has_digits: bool) -> str:
     """Street types and compass points, then (with digits) house and road numbers and ZIPs."""
     text = _COMPASS_AFTER.sub(_say_compass_after, text)
-    lower_types = any(needle in text for needle in _LOWER_TYPE_NEEDLES)
+    lower_types = _LOWER_TYPE_HINT.search(text) is not None
     text = (_STREET_TYPE_ANY_CASE if lower_types else _STREET_TYPE).sub(_say_street_type, text)
     text = _COMPASS_BEFORE.sub(_say_compass, text)
     if has_digits:
         text = _HOUSE.sub(_say_house_number, text)
-        if any(road in text for road in _ROAD_NEEDLES):
+        if _ROAD_HINT.search(text):
             text = _ROAD.sub(_say_road, text)
         if " block" in text:
             text = _BLOCK.sub(_say_number, text)

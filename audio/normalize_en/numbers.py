@@ -8,8 +8,9 @@ from audio.normalize_en.patterns import after_article, keep_period, rx
 from audio.normalize_en.words import MONTHS, ONES, cardinal, is_one, number, ordinal, plural, year
 
 # "1990s", "1990's", "1990S", "1990 s", "'90s", "90s"; "the 100s" (temperatures), "1000s".
+# A lookahead for the first character before a lookbehind lets the regex engine skip ahead.
 _DECADE = re.compile(
-    r"(?<![\w'’])(?:['’](?P<short>\d0)['’]?[sS]|(?P<long>1\d{2}0|20\d0)(?:['’]?[sS]|\ss)"
+    r"(?=['’\d])(?<![\w'’])(?:['’](?P<short>\d0)['’]?[sS]|(?P<long>1\d{2}0|20\d0)(?:['’]?[sS]|\ss)"
     r"|(?P<two>[1-9]0|[1-9]00)['’]?[sS])\b"
 )
 # Not part of a chain of hyphenated numbers (ISBNs, "1-800-FLOWERS", "737-800"), nor the
@@ -25,7 +26,7 @@ BETWEEN = re.compile(r"\bbetween\s+(?:[A-Za-z'-]+\s+){0,2}\W?$", re.IGNORECASE)
 # "1960s-80s", "2pm-5pm", "9-11 a.m.", "2:30-4:30".
 _DECADE_FORM = r"(?:['’]?\d0|1\d{2}0|20\d0)['’]?s"
 _DECADE_RANGE = re.compile(
-    r"(?<![\w'’])(?P<a>" + _DECADE_FORM + r")[–—-](?=" + _DECADE_FORM + r"\b)"
+    r"(?=['’\d])(?<![\w'’])(?P<a>" + _DECADE_FORM + r")[–—-](?=" + _DECADE_FORM + r"\b)"
 )
 _TIME_RANGE = rx(
     r"(?P<a>«D»\d?(?::[0-5]\d)?(?:\s?[AaPp]\.?\s?[Mm]\b\.?)?)«DASH»"
@@ -36,7 +37,7 @@ _DASH_DIGIT = re.compile(r"[–—-]\s?\d")
 _ORDINAL = rx(r"(?P<n>«D»\d*(?:,\d{3})*)(?:st|nd|rd|th|ST|ND|RD|TH|St|Nd|Rd|Th)\b")
 # "4 1/2", "1-1/2" (a whole and a fraction), "1/4th" (the denominator said as written).
 _FRACTION = re.compile(
-    r"(?<![\w.,/])(?:(?P<whole>\d{1,2})[\s-])?(?P<num>\d{1,3})/(?P<den>\d{1,3})"
+    r"(?=\d)(?<![\w.,/])(?:(?P<whole>\d{1,2})[\s-])?(?P<num>\d{1,3})/(?P<den>\d{1,3})"
     r"(?P<ord>(?:st|nd|rd|th)s?)?(?![\w/]|[.,]\d)"
 )
 # What follows a fraction rather than a date: "1/25 of an inch", "1/20 inch", "3/16 in."

@@ -39,6 +39,12 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def hint(*needles: str) -> re.Pattern[str]:
+    """A search for any of these literal strings: the cheap test before a rule's regex pass
+    (most lines have none), one scan of the line rather than one a needle."""
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+
+
 _MONTH_INDEX = {name[:3]: i for i, name in enumerate(MONTHS, 1)}
 _SENTENCE_NEXT = re.compile(r"\s*$|\s+[\"'“‘(\[]*[A-Z]")
 

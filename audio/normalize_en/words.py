@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -26,12 +28,16 @@ _ORDINAL_WORDS = {
 # The most digits said as one number: longer ones (a quintillion and up, which no reader names)
 # are said digit by digit.
 LONGEST_CARDINAL = 18
+# The number words are pure and the same few numbers recur in a text (its years, its small
+# counts): each is worked out once.
+_said_once = lru_cache(maxsize=4096, typed=True)
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
+@_said_once
 def cardinal(n: int) -> str:
     """1234 -> "one thousand two hundred thirty-four" (American style: no "and")."""
     if n < 0:
@@ -53,6 +59,7 @@ def cardinal(n: int) -> str:
     raise AssertionError(n)  # pragma: no cover
 
 
+@_said_once
 def ordinal(n: int) -> str:
     """22 -> "twenty-second": only the last word changes."""
     words = cardinal(n)
@@ -70,6 +77,7 @@ def digits(text: str) -> str:
     return " ".join(ONES[int(ch)] for ch in text if ch.isdigit())
 
 
+@_said_once
 def year(n: int) -> str:
     """1990 -> "nineteen ninety", 2005 -> "two thousand five", 1905 -> "nineteen oh five"."""
     if not 1000 <= n <= 9999 or 2000 <= n <= 2009 or 1000 <= n <= 1009:
@@ -77,6 +85,7 @@ def year(n: int) -> str:
     return pairs(n)
 
 
+@_said_once
 def pairs(n: int) -> str:
     """747 -> "seven forty-seven", 1701 -> "seventeen oh one": years, models, flights.
 
@@ -103,6 +112,7 @@ def plural(words: str) -> str:
     return words + "s"
 
 
+@_said_once
 def number(text: str) -> str:
     """A written number ("1,234.5", "007", ".5") in words; leading zeros are read digit by digit."""
     text = text.replace(",", "")
