@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extraction_corpus import CORPUS, load_pages  # noqa: E402
+from extraction_corpus import CORPUS, TRAIN_SOURCES, load_pages  # noqa: E402
 from extraction_metrics import score_corpus, score_page  # noqa: E402
 
 from episodes.blockfeatures import (  # noqa: E402
@@ -50,13 +50,6 @@ from episodes.paragraphs import Piece, text_pieces  # noqa: E402
 from episodes.plaintext import spoken_pieces  # noqa: E402
 
 OUT = ROOT / "episodes" / "data" / MODEL_FILE
-# Trained only on sources whose terms allow it; the research-only sets (L3S-GN1, MSVCode)
-# are scored among the held-out sites and never trained on (bench/corpus/SOURCES.md).
-TRAIN_SOURCES = {
-    "mozilla/readability",
-    "codelucas/newspaper",
-    "j-szulc/html-cleaning-dataset-merged",
-}
 FOLDS = 5
 VOCABULARY = 3000
 MIN_COUNT = 3
