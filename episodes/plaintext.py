@@ -57,6 +57,8 @@ _COMMENTS_AFTER = 0.8
 # article's first paragraph or after its last. A headline or a byline stands alone.
 _MENU_RUN = 3
 _LABEL_WORDS = 4
+# A block this long can be a paragraph of an article; a text with none is a note or a poem.
+_PARAGRAPH_WORDS = 8
 # The reader's own reasons for a drop, beside the named rules of episodes/junk.py.
 READER_RULES = frozenset(
     {"classifier", "comment section", "markup", "title again", "byline", "menu"}
@@ -146,7 +148,7 @@ def _without_template(
     if not any(known):
         return pieces, [], []
     kept = [p for p, k in zip(pieces, known, strict=True) if not k]
-    if not any(len(p.text.split()) >= 8 for p in kept):
+    if not any(len(p.text.split()) >= _PARAGRAPH_WORDS for p in kept):
         note = "all its text is also in other articles of the show: kept, none dropped as template"
         return pieces, [], [note]
     dropped = [Dropped(p.text, TEMPLATE_RULE) for p, k in zip(pieces, known, strict=True) if k]
@@ -191,7 +193,9 @@ def judge(pieces: list[Piece], language: str | None = None) -> tuple[list[Piece]
     ]
     verdicts = classify(inputs, language)
     keep = [rule is None and verdict.keep for rule, verdict in zip(rules, verdicts, strict=True)]
-    if not any(k and len(p.text.split()) >= 8 for k, p in zip(keep, pieces, strict=True)):
+    if not any(
+        k and len(p.text.split()) >= _PARAGRAPH_WORDS for k, p in zip(keep, pieces, strict=True)
+    ):
         # Nothing the classifier would call an article (a short note, a poem): trust
         # only the named rules.
         keep = [rule is None for rule in rules]
@@ -232,7 +236,7 @@ def judge_blocks(
             kept.append(block)
         else:
             dropped.append(Dropped(block.text, "classifier", verdict.explain()))
-    if not any(len(b.text.split()) >= 8 for b in kept):
+    if not any(len(b.text.split()) >= _PARAGRAPH_WORDS for b in kept):
         return blocks, []
     return kept, dropped
 
@@ -261,7 +265,7 @@ def _menu_lines(pieces: list[Piece], keep: list[bool]) -> set[int]:
 
 
 def _is_prose(piece: Piece) -> bool:
-    return len(piece.text.split()) >= 8 and piece.kind != HEADING
+    return len(piece.text.split()) >= _PARAGRAPH_WORDS and piece.kind != HEADING
 
 
 def _is_label(text: str) -> bool:
