@@ -20,7 +20,14 @@ from audio.errors import AudioError
 from audio.ffmpeg import decode_file_to_pcm, ffmpeg_exe, require_ffmpeg
 from audio.loudness import Loudness
 
-__all__ = ["EncodeSettings", "EpisodeAudio", "Framing", "Timing", "master_episode"]
+__all__ = [
+    "MASTER_VERSION",
+    "EncodeSettings",
+    "EpisodeAudio",
+    "Framing",
+    "Timing",
+    "master_episode",
+]
 
 with warnings.catch_warnings():  # pydub warns at import when no ffmpeg is on PATH
     warnings.simplefilter("ignore", RuntimeWarning)
@@ -28,6 +35,8 @@ with warnings.catch_warnings():  # pydub warns at import when no ffmpeg is on PA
     from pydub.silence import detect_leading_silence
 AudioSegment.converter = ffmpeg_exe()
 
+# Bump when mastering changes what an unchanged script sounds like (render keys change).
+MASTER_VERSION = "3"
 SILENCE_DBFS = -50.0
 KEEP_MS = 30  # of the silence an engine leaves around speech
 FADE_MS = 8  # at each end of a segment: no clicks at joins

@@ -54,6 +54,7 @@ class Episode:
     chapters: str | None = None
     chapter_marks: list[tuple[float, str]] = field(default_factory=list)  # (start s, title)
     segment_keys: list[str] = field(default_factory=list)
+    inputs_key: str = ""  # of what the render key was made from (audio.episode.inputs_key)
     presscast_version: str = ""
 
 

@@ -25,7 +25,7 @@ from episodes.catalog import Entry, Numbering, add_article, find_entry, list_ent
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_path
 from episodes.ingest import load_source, parse_date, read_article
-from episodes.narration import Narration, engine_for, narrate_article, read_lexicon
+from episodes.narration import EngineChoice, Narration, narrate_article, read_lexicon
 from episodes.preview import preview_article, preview_dict, render_known_template, render_preview
 from episodes.progress import ClickProgress
 from episodes.show import Show, ShowConfig, find_show, find_show_or_none, init_show
@@ -455,7 +455,7 @@ def narrate(
     )
     _echo_warnings(article)
     narration = narration_here(lexicon)
-    tts = engine_for(article, narration, engine or DEFAULT_ENGINE, voice)
+    tts = EngineChoice.of(find_show_or_none(), engine, voice).engine_for(article, narration)
     tags = EpisodeTags(
         title=article.title,
         artist=article.author or "Presscast",
@@ -505,7 +505,7 @@ def preview(
     if subject.read_now:
         _echo_warnings(article)  # the JSON carries them too
     narration = narration_here(lexicon)
-    result = preview_article(article, narration, engine or DEFAULT_ENGINE, voice)
+    result = preview_article(article, narration, EngineChoice.of(show, engine, voice))
     if as_json:
         data = preview_dict(result)
         if stored:

@@ -6,28 +6,26 @@ never read by an English voice.
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from audio import AudioError
-from audio.cache import SegmentCache
-from audio.engines import Engine, get_engine
+from audio.engines import DEFAULT_ENGINE, Engine, get_engine
+from audio.episode import EpisodeRender, EpisodeRequest, plan_episode, render_episode
+from audio.executors import LocalPool
 from audio.lexicon import Lexicon
-from audio.narrate import NarrationCount, default_jobs, narrate_segments, segment_keys
-from audio.script import HEADING, PARAGRAPH, Block, Pauses, Reading, Segment, build_script
-from audio.transcript import Chapter, Cue, chapters_from_cues
+from audio.master import EncodeSettings, Framing
+from audio.narrate import Narrator
+from audio.script import HEADING, PARAGRAPH, Block, Pauses, Reading, Segment
+from audio.tags import EpisodeTags
 from episodes.article import Article
 from episodes.errors import PresscastError
 from episodes.language import language_name, primary, region
 from episodes.show import Show
-
-if TYPE_CHECKING:
-    from audio.master import EncodeSettings, EpisodeAudio, Framing
-    from audio.tags import EpisodeTags
 
 LEXICON_FILE = "lexicon.toml"
 # "By <author>." in the languages an opening line is known in; others say the title only.
@@ -35,16 +33,19 @@ _BY = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "pt": "Por
 
 
 class Progress:
-    """Receives progress of long work; the CLI draws it, tests and libraries may ignore it."""
+    """Receives progress of a build; the CLI draws it, tests and libraries may ignore it."""
 
-    def start(self, label: str, total: int) -> None:
-        """`total` segments of `label` are about to be narrated."""
+    def start(self, episodes: int, segments: int) -> None:
+        """`episodes` are about to be narrated, `segments` of theirs to be synthesized."""
 
-    def advance(self, audio_seconds: float) -> None:
-        """One segment is done; it holds `audio_seconds` of speech."""
+    def segment(self, audio_seconds: float, synthesized: bool) -> None:
+        """One segment is ready (from the cache unless `synthesized`), `audio_seconds` long."""
+
+    def episode_done(self, title: str) -> None:
+        """One episode is mastered and published."""
 
     def finish(self) -> None:
-        """The current article is done."""
+        """The build's narration is over (done, failed or interrupted)."""
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,34 @@ class Narration:
             return self.language
         return code
 
-    def script(self, article: Article, engine: Engine) -> list[Segment]:
-        """The segments `engine` will speak for `article`."""
-        reading = Reading(
-            language=self.language_of(article),
-            urls=self.urls,
-            lexicon=self.lexicon,
-            phonemes=engine.phonemes,
+    def request(
+        self,
+        article: Article,
+        engine: Engine,
+        tags: EpisodeTags | None = None,
+        settings: EncodeSettings | None = None,
+        framing: Framing | None = None,
+        cover: bytes | None = None,
+    ) -> EpisodeRequest:
+        """What audio needs to narrate `article` with `engine`, the show's way."""
+        language = self.language_of(article)
+        blocks = spoken_blocks(article, language)
+        reading = Reading(language, self.urls, self.lexicon, engine.phonemes)
+        return EpisodeRequest(
+            blocks=tuple(blocks),
+            opening=len(blocks) - len(article.blocks),
+            title=article.title,
+            tags=tags or EpisodeTags(article.title, article.author or "", ""),
+            reading=reading,
+            pauses=self.pauses,
+            settings=settings or EncodeSettings(),
+            framing=framing or Framing(),
+            cover=cover,
         )
-        blocks = spoken_blocks(article, self.language_of(article))
-        return build_script(blocks, engine.max_words, engine.max_chars, self.pauses, reading)
+
+    def script(self, article: Article, engine: Engine) -> list[Segment]:
+        """The segments `engine` will speak for `article` (what preview shows)."""
+        return list(plan_episode(self.request(article, engine), engine).segments)
 
 
 def read_lexicon(path: Path) -> Lexicon | None:
@@ -117,37 +136,57 @@ def spoken_blocks(article: Article, language: str = "en") -> list[Block]:
     return [*opening, *article.blocks]
 
 
-def engine_for(
-    article: Article,
-    narration: Narration,
-    engine_name: str,
-    voice: str | None,
-    settings: Mapping[str, Any] | None = None,
-) -> Engine:
-    """The engine to read `article`; refuses a voice that does not speak its language."""
-    language = primary(narration.language_of(article))
-    if engine_name == "gtts" and not voice:
-        voice = language  # Google speaks many languages: take the article's
-    engine = get_engine(engine_name, voice, **(settings or {}))
-    if primary(engine.language) != language:
-        raise PresscastError(
-            f"{article.title!r} is in {language_name(language)} ({language}), but the "
-            f"{engine.name} voice {engine.voice} speaks {language_name(engine.language)}; "
-            f"give a {language_name(language)} voice with --voice (for Piper: the path of a "
-            f"{language}_… .onnx voice model, with its .onnx.json beside it) or use --engine gtts"
-        )
-    return engine
-
-
 @dataclass(frozen=True)
-class Rendered:
-    """A narrated article: its audio, the script it spoke, and each segment's cache key."""
+class EngineChoice:
+    """Which engine and voice read a show: the command's options, else show.toml, else
+    the default. preview, narrate and build all decide through this."""
 
-    audio: EpisodeAudio
-    segments: list[Segment]
-    keys: list[str]
-    chapters: list[Chapter]
-    count: NarrationCount
+    name: str = DEFAULT_ENGINE
+    voice: str | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, show: Show | None, engine: str | None = None, voice: str | None = None
+    ) -> EngineChoice:
+        config = show.config if show else None
+        return cls(
+            name=engine or (config.engine if config else "") or DEFAULT_ENGINE,
+            voice=voice or (config.voice if config else "") or None,
+            settings=dict(config.engine_settings) if config else {},
+        )
+
+    def engine(self, voice: str | None = None) -> Engine:
+        """The engine with `voice` (default: the chosen one); a bad name or setting raises."""
+        return _engine(self.name, voice or self.voice, _frozen(self.settings))
+
+    def engine_for(self, article: Article, narration: Narration) -> Engine:
+        """The engine to read `article`; refuses a voice that does not speak its language."""
+        language = primary(narration.language_of(article))
+        voice = self.voice
+        if self.name == "gtts" and not voice:
+            voice = language  # Google speaks many languages: take the article's
+        engine = self.engine(voice)
+        if primary(engine.language) != language:
+            raise PresscastError(
+                f"{article.title!r} is in {language_name(language)} ({language}), but the "
+                f"{engine.name} voice {engine.voice} speaks {language_name(engine.language)}; "
+                f"give a {language_name(language)} voice with --voice (for Piper: the path of "
+                f"a {language}_… .onnx voice model, with its .onnx.json beside it) or use "
+                "--engine gtts"
+            )
+        return engine
+
+
+def _frozen(settings: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(settings.items()))
+
+
+@functools.lru_cache(maxsize=16)
+def _engine(name: str, voice: str | None, settings: tuple[tuple[str, Any], ...]) -> Engine:
+    """Engines are made once per process: a build asks for one per article, and making
+    one reads the voice's files."""
+    return get_engine(name, voice, **dict(settings))
 
 
 def narrate_article(
@@ -159,88 +198,16 @@ def narrate_article(
     jobs: int | None = None,
     settings: EncodeSettings | None = None,
     progress: Progress | None = None,
-    cache: SegmentCache | None = None,
-    framing: Framing | None = None,
-    cover: bytes | None = None,
-) -> Rendered:
-    """Narrate, master and tag one article into an MP3 at `out_path`."""
-    from audio.master import Framing, master_episode
-    from audio.tags import write_tags
-
+) -> EpisodeRender:
+    """Narrate, master and tag one article into an MP3 at `out_path` (no show, no cache)."""
     narration = narration or Narration()
     progress = progress or Progress()
-    segments = narration.script(article, engine)
-    texts = [s.text for s in segments]
-    count = NarrationCount()
-    progress.start(article.title, len(segments))
-    speeches = narrate_segments(
-        engine,
-        texts,
-        jobs=jobs or default_jobs(),
-        progress=lambda speech: progress.advance(speech.seconds),
-        cache=cache,
-        count=count,
-    )
-    opening = sum(1 for s in segments if s.block < opening_blocks(article, narration))
-    framing = dataclasses.replace(framing or Framing(), opening_parts=max(1, opening))
+    plan = plan_episode(narration.request(article, engine, tags, settings), engine)
+    progress.start(1, len(plan.segments))
     try:
-        audio = master_episode(
-            zip(speeches, (s.pause_after_ms for s in segments), strict=True),
-            out_path,
-            settings,
-            framing,
-        )
+        with Narrator(LocalPool(jobs), None, progress.segment) as narrator:
+            render = render_episode(plan, out_path, narrator)
+        progress.episode_done(article.title)
     finally:
         progress.finish()
-    chapters = episode_chapters(article, narration, segments, audio)
-    write_tags(out_path, tags, chapters, cover)
-    return Rendered(audio, segments, segment_keys(engine, texts), chapters, count)
-
-
-def opening_blocks(article: Article, narration: Narration) -> int:
-    """How many blocks `spoken_blocks` puts before the article's own."""
-    return len(spoken_blocks(article, narration.language_of(article))) - len(article.blocks)
-
-
-def episode_cues(segments: list[Segment], audio: EpisodeAudio) -> list[Cue]:
-    """Each written sentence where the audio places it: from its first part's start to its
-    last part's end, as written, with what its parts said."""
-    cues = []
-    for group in _sentence_groups(segments):
-        first, last = audio.timings[group[0]], audio.timings[group[-1]]
-        spoken = " ".join(segments[i].spoken for i in group)
-        cues.append(Cue(first.start, last.end, segments[group[0]].caption, spoken))
-    return cues
-
-
-def _sentence_groups(segments: list[Segment]) -> list[list[int]]:
-    """Indexes of the segments, one list a written sentence (a new one at each part 0)."""
-    groups: list[list[int]] = []
-    for index, segment in enumerate(segments):
-        if segment.part == 0 or not groups:
-            groups.append([])
-        groups[-1].append(index)
-    return groups
-
-
-def episode_chapters(
-    article: Article, narration: Narration, segments: list[Segment], audio: EpisodeAudio
-) -> list[Chapter]:
-    """Chapters from the article's headings as written (the opening is the first); none
-    without them."""
-    first = opening_blocks(article, narration)
-    seen: set[int] = set()
-    headings = []
-    for index, group in enumerate(_sentence_groups(segments)):
-        segment = segments[group[0]]
-        if segment.kind == HEADING and segment.block not in seen:
-            seen.add(segment.block)
-            headings.append((index, segment.block))
-    if not any(block >= first for _, block in headings):
-        return []
-    indexes = [index for index, _ in headings]
-    if not indexes or indexes[0] != 0:
-        indexes.insert(0, 0)  # a title made of the first sentence: the opening starts there
-    chapters = chapters_from_cues(episode_cues(segments, audio), indexes, audio.duration_seconds)
-    # The opening chapter is the article's title, also when its first cue is a sentence.
-    return [dataclasses.replace(chapters[0], title=article.title), *chapters[1:]]
+    return render

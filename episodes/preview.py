@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from audio.engines import Engine, get_engine
+from audio.engines import Engine
 from audio.script import HEADING, Segment
 from episodes.article import Article
 from episodes.errors import PresscastError
 from episodes.language import language_name
-from episodes.narration import Narration, engine_for
+from episodes.narration import EngineChoice, Narration
 
 
 @dataclass(frozen=True)
@@ -24,16 +24,14 @@ class Preview:
     problem: str | None = None
 
 
-def preview_article(
-    article: Article, narration: Narration, engine_name: str, voice: str | None
-) -> Preview:
+def preview_article(article: Article, narration: Narration, choice: EngineChoice) -> Preview:
     """Script `article` as a build would; a voice/language mismatch is reported, not raised."""
     problem = None
     try:
-        engine = engine_for(article, narration, engine_name, voice)
+        engine = choice.engine_for(article, narration)
     except PresscastError as exc:
         problem = str(exc)
-        engine = get_engine(engine_name, voice if engine_name != "gtts" else None)
+        engine = choice.engine(None if choice.name == "gtts" else choice.voice)
     segments = narration.script(article, engine)
     return Preview(article, segments, engine, narration.language_of(article), problem)
 

@@ -1,16 +1,17 @@
 """The build pipeline: articles to narrated episodes, episodes to the feed.
 
-For each article whose episode is missing or out of date: script, narrate (through the
-segment cache), master and tag into a staging file, then publish it under a name derived
-from its content, so a published URL never changes meaning; transcripts and chapters go
-beside it, and the episode's manifest into the article's folder.
+The build decides which articles need work and with which engine, then hands every plan
+to one narrator: one pool of workers (or a Dask cluster) for the whole build, each
+episode mastered as soon as its last segment is in while the workers go on with the
+next. Each episode is staged, then published under a name derived from its content, so
+a published URL never changes meaning; transcripts and chapters go beside it, and the
+episode's manifest into the article's folder.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,9 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from audio.cache import SegmentCache
-from audio.engines import DEFAULT_ENGINE, Engine, get_engine
+from audio.engines import Engine
+from audio.episode import EpisodePlan, EpisodeRender, inputs_key, plan_episode, render_episode
+from audio.executors import Executor, LocalPool
 from audio.master import EncodeSettings, Framing
-from audio.narrate import segment_keys
+from audio.narrate import Batch, Narrator
 from audio.script import PARAGRAPH
 from audio.tags import EpisodeTags
 from audio.transcript import to_chapters_json, to_podcast_json, to_srt, to_webvtt
@@ -28,17 +31,8 @@ from episodes import __version__
 from episodes.catalog import Entry, Episode, list_entries, record_episode
 from episodes.feed import ensure_cover, write_feed
 from episodes.fsio import atomic_path, atomic_write_text
-from episodes.narration import (
-    Narration,
-    Progress,
-    Rendered,
-    engine_for,
-    episode_cues,
-    narrate_article,
-)
+from episodes.narration import EngineChoice, Narration, Progress
 from episodes.show import Show, ensure_podcast_guid
-
-MASTER_VERSION = "3"  # bump when mastering changes what an unchanged script sounds like
 
 
 @dataclass
@@ -53,6 +47,15 @@ class BuildReport:
     reused: int = 0
 
 
+@dataclass(frozen=True)
+class Work:
+    """An article whose episode is missing or out of date, and its plan."""
+
+    entry: Entry
+    plan: EpisodePlan
+    inputs: str
+
+
 def build_show(
     show: Show,
     engine_name: str | None = None,
@@ -60,19 +63,52 @@ def build_show(
     jobs: int | None = None,
     progress: Progress | None = None,
     now: Callable[[], datetime] | None = None,
+    executor: Executor | None = None,
 ) -> BuildReport:
     """Narrate every article whose episode is missing or out of date, then write the feed.
 
     An episode is out of date when anything that shapes its audio changed: the text, the
     lexicon, the voice, the settings, the intro or outro. Unchanged segments come from
-    the cache, so an edited paragraph costs only its own sentences.
+    the cache, so an edited paragraph costs only its own sentences. `executor` is where
+    segments are synthesized (default: a local pool of `jobs` processes).
     """
     show = ensure_podcast_guid(show)
-    config = show.config
     report = BuildReport()
+    clock = now or (lambda: datetime.now(UTC).replace(microsecond=0))
+    progress = progress or Progress()
+    work = plan_build(show, EngineChoice.of(show, engine_name, voice))
+    if work:
+        cache = SegmentCache(show.cache_dir)
+        with Narrator(executor or LocalPool(jobs), cache, progress.segment) as narrator:
+            batches = [narrator.add(w.plan.engine, w.plan.texts, w.plan.keys) for w in work]
+            progress.start(len(work), sum(narrator.missing(b) for b in batches))
+            try:
+                for item, batch in zip(work, batches, strict=True):
+                    entry = _render(show, item, narrator, batch, clock)
+                    report.built.append(entry)
+                    report.narrated += batch.count.synthesized
+                    report.reused += batch.count.cached
+                    progress.episode_done(item.entry.article.title)
+            finally:
+                progress.finish()
+    feed = write_feed(show)
+    report.feed_path, report.feed_changed, report.feed_warnings = (
+        feed.path,
+        feed.changed,
+        feed.warnings,
+    )
+    return report
+
+
+def plan_build(show: Show, choice: EngineChoice) -> list[Work]:
+    """The articles whose episode must be made, with their plans, in the show's order.
+
+    Every article's text and engine are settled before any narration starts: an emptied
+    article.txt or a missing voice is reported at once, not after an hour of work on the
+    articles before it. An episode whose inputs are unchanged is not even scripted.
+    """
     narration = Narration.for_show(show)
-    name = engine_name or config.engine or DEFAULT_ENGINE
-    chosen_voice = voice or config.voice or None
+    config = show.config
     settings = EncodeSettings(bitrate_kbps=config.bitrate_kbps)
     framing = Framing(
         intro=show.show_file(config.intro),
@@ -81,48 +117,41 @@ def build_show(
         bed_gain_db=config.bed_gain_db,
     )
     cover = ensure_cover(show).read_bytes()
-    clock = now or (lambda: datetime.now(UTC).replace(microsecond=0))
-    plans = []
-    # Every article's text and engine are settled before any narration starts: an emptied
-    # article.txt or a missing voice is reported at once, not after an hour of work on the
-    # articles before it.
+    work = []
     for entry in list_entries(show):
         if entry.removed:
             continue
         entry.check_text()
-        engine = engine_for(entry.article, narration, name, chosen_voice, config.engine_settings)
+        engine = choice.engine_for(entry.article, narration)
         tags = episode_tags(show, entry)
-        key = render_key(entry, engine, narration, settings, framing, tags, cover)
-        if not _up_to_date(show, entry, key):
-            plans.append((entry, engine, tags, key))
-    if not plans:
-        # with nothing to narrate, a wrong name or setting is still an error
-        get_engine(name, chosen_voice, **config.engine_settings)
-    cache = SegmentCache(show.cache_dir)
-    for entry, engine, tags, key in plans:
-        staging = show.state_dir / "render" / f"{entry.slug}.mp3"
-        with atomic_path(staging) as tmp:
-            rendered = narrate_article(
-                entry.article, engine, tmp, tags, narration, jobs, settings, progress,
-                cache, framing, cover,
-            )  # fmt: skip
-        final = _publish(staging, show.episodes_dir, entry.slug)
-        files = write_transcripts(final, rendered)
-        report.narrated += rendered.count.synthesized
-        report.reused += rendered.count.cached
-        report.built.append(
-            record_episode(
-                entry,
-                _manifest(show, final, rendered, engine, settings, narration, key, files, clock),
-            )
-        )
-    feed = write_feed(show)
-    report.feed_path, report.feed_changed, report.feed_warnings = (
-        feed.path,
-        feed.changed,
-        feed.warnings,
-    )
-    return report
+        request = narration.request(entry.article, engine, tags, settings, framing, cover)
+        inputs = inputs_key(request, engine)
+        episode = entry.episode
+        published = episode is not None and (show.public_dir / episode.file).is_file()
+        if published and episode is not None and episode.inputs_key == inputs:
+            continue
+        plan = plan_episode(request, engine)
+        if published and episode is not None and episode.render_key == plan.render_key:
+            # the same audio from new inputs (an upgrade, say): remember them, keep the file
+            record_episode(entry, dataclasses.replace(episode, inputs_key=inputs))
+            continue
+        work.append(Work(entry, plan, inputs))
+    if not work:
+        choice.engine()  # with nothing to narrate, a wrong name or setting is still an error
+    return work
+
+
+def _render(
+    show: Show, work: Work, narrator: Narrator, batch: Batch, clock: Callable[[], datetime]
+) -> Entry:
+    """Render one planned episode, publish it, and record its manifest."""
+    entry, plan = work.entry, work.plan
+    staging = show.state_dir / "render" / f"{entry.slug}.mp3"
+    with atomic_path(staging) as tmp:
+        rendered = render_episode(plan, tmp, narrator, batch)
+    final = _publish(staging, show.episodes_dir, entry.slug)
+    files = write_transcripts(final, rendered)
+    return record_episode(entry, _manifest(show, final, rendered, plan, work.inputs, files, clock))
 
 
 def episode_tags(show: Show, entry: Entry) -> EpisodeTags:
@@ -138,44 +167,12 @@ def episode_tags(show: Show, entry: Entry) -> EpisodeTags:
     )
 
 
-def render_key(
-    entry: Entry,
-    engine: Engine,
-    narration: Narration,
-    settings: EncodeSettings,
-    framing: Framing,
-    tags: EpisodeTags,
-    cover: bytes,
-) -> str:
-    """A hash of everything that shapes an episode's file and the transcripts named after
-    it: segments and their written sentences, pauses, settings, intro, outro and bed, tags
-    and cover."""
-    segments = narration.script(entry.article, engine)
-    keys = segment_keys(engine, [s.text for s in segments])
-    framing_files = {
-        role: _file_digest(path)
-        for role, path in (("intro", framing.intro), ("outro", framing.outro), ("bed", framing.bed))
-        if path is not None
-    }
-    payload = {
-        "master": MASTER_VERSION,
-        "segments": [
-            [k, s.pause_after_ms, s.kind, s.caption] for k, s in zip(keys, segments, strict=True)
-        ],
-        "settings": dataclasses.asdict(settings),
-        "framing": {**framing_files, "bed_gain_db": framing.bed_gain_db},
-        "tags": dataclasses.asdict(tags),
-        "cover": hashlib.sha256(cover).hexdigest(),
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-
-
-def write_transcripts(mp3: Path, rendered: Rendered) -> dict[str, str]:
+def write_transcripts(mp3: Path, rendered: EpisodeRender) -> dict[str, str]:
     """Transcripts (VTT, SRT, Podcasting 2.0 JSON) and chapters JSON beside the episode.
 
     Named after the episode file, so they are as immutable as its URL.
     """
-    cues = episode_cues(rendered.segments, rendered.audio)
+    cues = rendered.cues
     files = {
         "text/vtt": (mp3.with_suffix(".vtt"), to_webvtt(cues)),
         "application/x-subrip": (mp3.with_suffix(".srt"), to_srt(cues)),
@@ -192,14 +189,14 @@ def write_transcripts(mp3: Path, rendered: Rendered) -> dict[str, str]:
 def _manifest(
     show: Show,
     final: Path,
-    rendered: Rendered,
-    engine: Engine,
-    settings: EncodeSettings,
-    narration: Narration,
-    key: str,
+    rendered: EpisodeRender,
+    plan: EpisodePlan,
+    inputs: str,
     files: dict[str, str],
     clock: Callable[[], datetime],
 ) -> Episode:
+    engine: Engine = plan.engine
+    request = plan.request
     audio = rendered.audio
     folder = final.parent.relative_to(show.public_dir).as_posix()
     loudness = {}
@@ -220,14 +217,18 @@ def _manifest(
         engine=engine.name,
         voice=engine.voice,
         built=clock().isoformat(),
-        render_key=key,
+        render_key=plan.render_key,
+        inputs_key=inputs,
         engine_identity=engine.cache_identity(),
-        settings={**dataclasses.asdict(settings), "pauses": dataclasses.asdict(narration.pauses)},
+        settings={
+            **dataclasses.asdict(request.settings),
+            "pauses": dataclasses.asdict(request.pauses),
+        },
         loudness=loudness,
         transcripts={kind: f"{folder}/{name}" for kind, name in files.items()},
         chapters=f"{folder}/{chapters}" if chapters else None,
         chapter_marks=[(round(c.start, 3), c.title) for c in rendered.chapters],
-        segment_keys=rendered.keys,
+        segment_keys=list(rendered.keys),
         presscast_version=__version__,
     )
 
@@ -238,15 +239,6 @@ def _file_digest(path: Path) -> str:
         while chunk := fh.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _up_to_date(show: Show, entry: Entry, key: str) -> bool:
-    episode = entry.episode
-    return (
-        episode is not None
-        and episode.render_key == key
-        and (show.public_dir / episode.file).is_file()
-    )
 
 
 def _publish(staging: Path, directory: Path, slug: str) -> Path:

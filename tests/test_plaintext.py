@@ -140,6 +140,9 @@ class _FakeEngine:
     max_words = 40
     max_chars = 280
 
+    def cache_identity(self) -> dict[str, str]:
+        return {"engine": self.name}
+
 
 def test_script_left_in_a_copy_is_not_read() -> None:
     code = "<!-- if (! window.disable_ads) { document.write(''); } //-->"

@@ -20,7 +20,7 @@ from audio.normalize import clean_unicode, normalize
 from audio.script import split_sentences
 from episodes.article import Article
 from episodes.ingest import load_source, read_article
-from episodes.narration import Narration
+from episodes.narration import EngineChoice, Narration
 from episodes.preview import preview_article
 
 ARTICLE = DATA / "scraped-harbour-appeal.txt"
@@ -86,7 +86,7 @@ def test_every_dropped_line_is_recorded_with_its_rule(article: Article) -> None:
 
 
 def test_the_opening_does_not_say_the_first_sentence_twice(article: Article) -> None:
-    preview = preview_article(article, Narration(), "piper", None)  # as `presscast preview`
+    preview = preview_article(article, Narration(), EngineChoice("piper"))  # as `presscast preview`
     spoken = words(" ".join(s.text for s in preview.segments))
     lede = spoken_words(split_sentences(expected_paragraphs()[0])[0])[:LEDE_WORDS]
     starts = [i for i in range(len(spoken)) if spoken[i : i + LEDE_WORDS] == lede]

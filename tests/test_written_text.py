@@ -13,11 +13,11 @@ import pytest
 from conftest import build_one_article_show, write
 from lxml import etree
 
+from audio.episode import episode_cues
 from audio.master import EpisodeAudio, Timing
 from audio.script import PARAGRAPH, Block, Reading, build_script
 from audio.tags import read_chapters
 from audio.transcript import to_podcast_json, to_webvtt
-from episodes.narration import episode_cues
 
 HEADING = "5 things to know about the 2026 budget & Dr. Smith"
 ARTICLE = f"""# Bridge Notes

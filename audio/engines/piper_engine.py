@@ -7,11 +7,11 @@ faster than the default, and throughput scales with processes, not threads.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from audio.digest import file_sha256
 from audio.engines.base import EngineSpec, Speech, VoiceInfo, number_text, package_version
 from audio.errors import AudioError
 
@@ -208,18 +208,6 @@ def _load_voice(model_path: str, config_path: str) -> PiperVoice:
     )
     config = PiperConfig.from_dict(json.loads(Path(config_path).read_text(encoding="utf-8")))
     return PiperVoice(session=session, config=config)
-
-
-def file_sha256(path: Path) -> str:
-    """The file's sha256, hashed once per process while its size and mtime stay the same."""
-    stat = path.stat()
-    return _sha256(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=32)
-def _sha256(path: str, size: int, mtime_ns: int) -> str:
-    with open(path, "rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def piper_voices() -> list[VoiceInfo]:

@@ -1,0 +1,147 @@
+"""Where segments are synthesized: in this process, a local pool, or (audio.cluster) Dask.
+
+One executor serves a whole build. Piper's throughput scales with processes, not
+threads, so the local pool starts `jobs` worker processes once, each loading a voice the
+first time a segment needs it and keeping it for the rest of the build (one onnxruntime
+thread each). Every executor returns a `Pending` per segment, the same for all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+from concurrent.futures import Future, ProcessPoolExecutor
+from types import TracebackType
+from typing import Protocol
+
+from audio.engines import Engine, get_engine
+from audio.engines.base import EngineSpec, Speech
+
+
+class Pending(Protocol):
+    """A segment being synthesized: `result` waits for it (and raises the engine's error)."""
+
+    def result(self) -> Speech: ...
+
+    def cancel(self) -> bool: ...
+
+
+class Executor(Protocol):
+    """Synthesizes segments; `jobs` is how many it works on at once."""
+
+    jobs: int
+
+    def submit(self, engine: Engine, text: str) -> Pending: ...
+
+    def close(self) -> None: ...
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Deferred:
+    """A segment the calling process speaks itself, when its result is asked for."""
+
+    def __init__(self, engine: Engine, text: str) -> None:
+        self._engine, self._text = engine, text
+        self._speech: Speech | None = None
+
+    def result(self) -> Speech:
+        if self._speech is None:
+            self._speech = self._engine.synthesize(self._text)
+        return self._speech
+
+    def cancel(self) -> bool:
+        return self._speech is None
+
+
+class InProcess:
+    """Synthesis in this process, in order, as each segment is needed (`--jobs 1`)."""
+
+    jobs = 1
+
+    def submit(self, engine: Engine, text: str) -> Pending:
+        return _Deferred(engine, text)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# The engines a pool worker has loaded, by spec: a build may read articles in several
+# voices, and each is loaded once per worker.
+_worker_engines: dict[str, Engine] = {}
+
+
+def spec_key(spec: EngineSpec) -> str:
+    """A spec as a dict key (its settings are a dict)."""
+    return json.dumps(spec, sort_keys=True, default=str)
+
+
+def _init_worker() -> None:
+    # Ctrl-C is the parent's to handle: it cancels what is pending and keeps what is done.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _synthesize_in_worker(spec: EngineSpec, text: str) -> Speech:
+    key = spec_key(spec)
+    engine = _worker_engines.get(key)
+    if engine is None:
+        name, voice, settings = spec
+        engine = _worker_engines[key] = get_engine(name, voice, **settings)
+    return engine.synthesize(text)
+
+
+class LocalPool:
+    """`jobs` worker processes for the whole build, started when the first segment comes.
+
+    A build whose segments are all cached starts no process. Engines that cap their
+    workers (gTTS paces its requests per process: `max_jobs = 1`) are spoken in this
+    process instead.
+    """
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = max(1, jobs or default_jobs())
+        self._pool: ProcessPoolExecutor | None = None
+        self._here = InProcess()
+
+    def submit(self, engine: Engine, text: str) -> Pending:
+        if self.jobs == 1 or getattr(engine, "max_jobs", self.jobs) <= 1:
+            return self._here.submit(engine, text)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+            )
+        future: Future[Speech] = self._pool.submit(_synthesize_in_worker, engine.spec(), text)
+        return future
+
+    def close(self) -> None:
+        """Stop the workers; what is still queued is cancelled."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
