@@ -6,7 +6,6 @@ never read by an English voice.
 
 from __future__ import annotations
 
-import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -144,6 +143,9 @@ class EngineChoice:
     name: str = DEFAULT_ENGINE
     voice: str | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)
+    # Engines made so far, by voice: a build asks for one per article, and making one
+    # reads the voice's files.
+    _made: dict[str | None, Engine] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -158,7 +160,10 @@ class EngineChoice:
 
     def engine(self, voice: str | None = None) -> Engine:
         """The engine with `voice` (default: the chosen one); a bad name or setting raises."""
-        return _engine(self.name, voice or self.voice, _frozen(self.settings))
+        voice = voice or self.voice
+        if voice not in self._made:
+            self._made[voice] = get_engine(self.name, voice, **self.settings)
+        return self._made[voice]
 
     def engine_for(self, article: Article, narration: Narration) -> Engine:
         """The engine to read `article`; refuses a voice that does not speak its language."""
@@ -176,17 +181,6 @@ class EngineChoice:
                 "--engine gtts"
             )
         return engine
-
-
-def _frozen(settings: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
-    return tuple(sorted(settings.items()))
-
-
-@functools.lru_cache(maxsize=16)
-def _engine(name: str, voice: str | None, settings: tuple[tuple[str, Any], ...]) -> Engine:
-    """Engines are made once per process: a build asks for one per article, and making
-    one reads the voice's files."""
-    return get_engine(name, voice, **dict(settings))
 
 
 def narrate_article(
