@@ -250,8 +250,14 @@ def add(
 @engine_option
 @voice_option
 @jobs_option
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    default=None,
+    help="Synthesize on a Dask scheduler, tcp://HOST:8786 (default: show.toml [build] cluster).",
+)
 @friendly_errors
-def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
+def build(engine: str | None, voice: str | None, jobs: int | None, cluster: str | None) -> None:
     """Narrate every new or changed article and write public/feed.xml.
 
     Only what changed is narrated again: unchanged sentences come from the segment cache.
@@ -260,7 +266,7 @@ def build(engine: str | None, voice: str | None, jobs: int | None) -> None:
     from episodes.produce import build_show
 
     show = find_show()
-    report = build_show(show, engine, voice, jobs, ClickProgress())
+    report = build_show(show, engine, voice, jobs, ClickProgress(), cluster=cluster)
     for entry in report.built:
         assert entry.episode is not None
         loudness = entry.episode.loudness

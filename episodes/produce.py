@@ -63,14 +63,15 @@ def build_show(
     jobs: int | None = None,
     progress: Progress | None = None,
     now: Callable[[], datetime] | None = None,
-    executor: Executor | None = None,
+    cluster: str | None = None,
 ) -> BuildReport:
     """Narrate every article whose episode is missing or out of date, then write the feed.
 
     An episode is out of date when anything that shapes its audio changed: the text, the
     lexicon, the voice, the settings, the intro or outro. Unchanged segments come from
-    the cache, so an edited paragraph costs only its own sentences. `executor` is where
-    segments are synthesized (default: a local pool of `jobs` processes).
+    the cache, so an edited paragraph costs only its own sentences. Segments are
+    synthesized by a local pool of `jobs` processes, or on the Dask scheduler at
+    `cluster` (both default to show.toml's [build] settings).
     """
     show = ensure_podcast_guid(show)
     report = BuildReport()
@@ -79,7 +80,8 @@ def build_show(
     work = plan_build(show, EngineChoice.of(show, engine_name, voice))
     if work:
         cache = SegmentCache(show.cache_dir)
-        with Narrator(executor or LocalPool(jobs), cache, progress.segment) as narrator:
+        executor = open_executor(show, jobs, cluster)
+        with Narrator(executor, cache, progress.segment) as narrator:
             batches = [narrator.add(w.plan.engine, w.plan.texts, w.plan.keys) for w in work]
             progress.start(len(work), sum(narrator.missing(b) for b in batches))
             try:
@@ -98,6 +100,16 @@ def build_show(
         feed.warnings,
     )
     return report
+
+
+def open_executor(show: Show, jobs: int | None = None, cluster: str | None = None) -> Executor:
+    """Where this build's segments are synthesized: the options, else show.toml [build]."""
+    address = cluster or show.config.cluster
+    if address:
+        from audio.cluster import DaskExecutor
+
+        return DaskExecutor(address)
+    return LocalPool(jobs or show.config.jobs or None)
 
 
 def plan_build(show: Show, choice: EngineChoice) -> list[Work]:

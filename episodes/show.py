@@ -61,6 +61,9 @@ class ShowConfig:
     funding_url: str = ""
     funding_text: str = ""
     persons: tuple[Person, ...] = ()
+    jobs: int = 0  # worker processes for synthesis; 0: one per core
+    cluster: str = ""  # a Dask scheduler (tcp://HOST:8786) to synthesize on instead
+    cache_dir: str = ""  # the segment cache, if not in .presscast/ (shared storage)
 
     def __post_init__(self) -> None:
         for name in ("title", "author"):
@@ -100,6 +103,12 @@ class ShowConfig:
             value = getattr(self, name)
             if value and urlparse(value).scheme not in ("http", "https"):
                 raise PresscastError(f"{name} = {value!r} must be an http(s) address")
+        if self.jobs < 0:
+            raise PresscastError("jobs must be 0 (one per core) or more")
+        if self.cluster and not re.match(r"(tcp|tls|inproc|ucx)://\S+$", self.cluster):
+            raise PresscastError(
+                f"cluster = {self.cluster!r}: give a Dask scheduler address, tcp://HOST:8786"
+            )
         if self.funding_url and not self.funding_text.strip():
             raise PresscastError("funding_url needs a funding_text saying what it is for")
         size = len(self.summary.encode("utf-8"))
@@ -159,6 +168,9 @@ class Show:
 
     @property
     def cache_dir(self) -> Path:
+        """The segment cache: `[build] cache_dir` (relative to the show), else in .presscast/."""
+        if self.config.cache_dir:
+            return self.root / Path(self.config.cache_dir).expanduser()
         return self.state_dir / "cache" / "segments"
 
     def show_file(self, name: str) -> Path | None:
@@ -271,6 +283,7 @@ def ensure_podcast_guid(show: Show) -> Show:
 SECTIONS = {
     "voice": ("engine", "voice", "speaker", "speed"),
     "audio": ("bitrate_kbps", "intro", "outro", "music_bed", "bed_gain_db"),
+    "build": ("jobs", "cluster", "cache_dir"),
     "reading": ("urls", "sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms", "max_words"),
     "feed": (
         "image",
