@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,6 +36,7 @@ from episodes.narration import (
     narrate_article,
 )
 from episodes.show import Show, ensure_podcast_guid
+from episodes.staging import file_digest, publish_file
 
 MASTER_VERSION = "3"  # bump when mastering changes what an unchanged script sounds like
 
@@ -106,7 +106,7 @@ def build_show(
                 entry.article, engine, tmp, tags, narration, jobs, settings, progress,
                 cache, framing, cover,
             )  # fmt: skip
-        final = _publish(staging, show.episodes_dir, entry.slug)
+        final = publish_file(staging, show.episodes_dir, entry.slug)
         files = write_transcripts(final, rendered)
         report.narrated += rendered.count.synthesized
         report.reused += rendered.count.cached
@@ -153,7 +153,7 @@ def render_key(
     segments = narration.script(entry.article, engine)
     keys = segment_keys(engine, [s.text for s in segments])
     framing_files = {
-        role: _file_digest(path)
+        role: file_digest(path)
         for role, path in (("intro", framing.intro), ("outro", framing.outro), ("bed", framing.bed))
         if path is not None
     }
@@ -232,14 +232,6 @@ def _manifest(
     )
 
 
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _up_to_date(show: Show, entry: Entry, key: str) -> bool:
     episode = entry.episode
     return (
@@ -247,11 +239,3 @@ def _up_to_date(show: Show, entry: Entry, key: str) -> bool:
         and episode.render_key == key
         and (show.public_dir / episode.file).is_file()
     )
-
-
-def _publish(staging: Path, directory: Path, slug: str) -> Path:
-    """Move a finished file into `directory` under a name made from its content's hash."""
-    directory.mkdir(parents=True, exist_ok=True)
-    final = directory / f"{slug}-{_file_digest(staging)[:12]}{staging.suffix}"
-    os.replace(staging, final)
-    return final
