@@ -17,6 +17,7 @@ from typing import Any
 
 from audio.cache import SegmentCache, segment_key
 from audio.engines import Engine, Speech, get_engine
+from audio.workers import die_with_parent
 
 Progress = Callable[[Speech], None]
 
@@ -47,6 +48,7 @@ def segment_keys(engine: Engine, texts: Sequence[str]) -> list[str]:
 
 def _init_worker(spec: tuple[str, str | None, dict[str, Any]]) -> None:
     global _worker_engine
+    die_with_parent()  # a build killed with SIGKILL leaves no worker narrating on
     # Ctrl-C is the parent's to handle: it cancels what is pending and keeps what is done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     name, voice, settings = spec
