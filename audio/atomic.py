@@ -8,9 +8,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+PART_SUFFIX = ".part"
+# What `atomic_path` names its temporary files: "." + the target's name + "." + mkstemp's
+# eight random characters + PART_SUFFIX. A process killed mid-write leaves one behind.
+_PART_NAME = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(PART_SUFFIX))
+
+
+def is_atomic_temporary(name: str) -> bool:
+    """Whether a file name is one of `atomic_path`'s temporary files (left by a killed
+    process when it exists while no write is running)."""
+    return _PART_NAME.fullmatch(name) is not None
 
 
 @contextlib.contextmanager
@@ -20,7 +32,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     On any error the temporary file is removed and `path` is untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -18,6 +18,7 @@ from typing import Protocol
 
 from audio.engines import Engine, get_engine
 from audio.engines.base import EngineSpec, Speech
+from audio.workers import die_with_parent
 
 
 class Pending(Protocol):
@@ -91,6 +92,7 @@ def spec_key(spec: EngineSpec) -> str:
 
 
 def _init_worker() -> None:
+    die_with_parent()
     # Ctrl-C is the parent's to handle: it cancels what is pending and keeps what is done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 

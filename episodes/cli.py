@@ -25,10 +25,13 @@ from episodes.catalog import Entry, Numbering, add_article, find_entry, list_ent
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_path
 from episodes.ingest import load_source, parse_date, read_article
+from episodes.lock import Holder, show_lock
 from episodes.narration import EngineChoice, Narration, narrate_article, read_lexicon
 from episodes.preview import preview_article, preview_dict, render_known_template, render_preview
 from episodes.progress import ClickProgress
 from episodes.show import Show, ShowConfig, find_show, find_show_or_none, init_show
+from episodes.sigterm import EXIT_STATUS as TERMINATED_STATUS
+from episodes.sigterm import Terminated, stop_on_sigterm
 from episodes.template import TEMPLATE_RULE
 from feeds.categories import CATEGORIES
 from feeds.errors import FeedError
@@ -46,13 +49,13 @@ def friendly_errors(func: F) -> F:
             return func(*args, **kwargs)
         except USER_ERRORS as exc:
             raise click.ClickException(str(exc)) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo(
                 "\nInterrupted; finished episodes and narrated sentences are kept: "
                 "run the command again to go on.",
                 err=True,
             )
-            sys.exit(130)
+            sys.exit(TERMINATED_STATUS if isinstance(exc, Terminated) else 130)
         except OSError as exc:
             where = f": {exc.filename}" if exc.filename else ""
             raise click.ClickException(f"{exc.strerror or exc}{where}") from None
@@ -93,6 +96,11 @@ max_words_option = click.option(
     default=None,
     help=f"Refuse articles longer than this (default: the show's [reading] max_words, "
     f"else {MAX_WORDS:,}).",
+)
+wait_option = click.option(
+    "--wait",
+    is_flag=True,
+    help="If another presscast command is changing the show, wait for it instead of stopping.",
 )
 lexicon_option = click.option(
     "--lexicon",
@@ -256,17 +264,25 @@ def add(
     default=None,
     help="Synthesize on a Dask scheduler, tcp://HOST:8786 (default: show.toml [build] cluster).",
 )
+@wait_option
 @friendly_errors
-def build(engine: str | None, voice: str | None, jobs: int | None, cluster: str | None) -> None:
+def build(
+    engine: str | None, voice: str | None, jobs: int | None, cluster: str | None, wait: bool
+) -> None:
     """Narrate every new or changed article and write public/feed.xml.
 
     Only what changed is narrated again: unchanged sentences come from the segment cache.
     """
     from audio.loudness import missed_promise
     from episodes.produce import build_show
+    from episodes.temporaries import remove_temporaries
 
     show = find_show()
-    report = build_show(show, engine, voice, jobs, ClickProgress(), cluster=cluster)
+    with show_lock(show, "build", wait, _waiting):
+        removed = remove_temporaries(show)
+        if removed:
+            click.echo(f"Removed {removed} temporary file(s) left by an interrupted build.")
+        report = build_show(show, engine, voice, jobs, ClickProgress(), cluster=cluster)
     for entry in report.built:
         assert entry.episode is not None
         loudness = entry.episode.loudness
@@ -339,22 +355,24 @@ def _status(entry: Entry, in_feed: set[str]) -> str:
     is_flag=True,
     help="Also delete the episode's MP3, transcripts and chapters from public/.",
 )
+@wait_option
 @friendly_errors
-def remove(slug: str, delete_audio: bool) -> None:
+def remove(slug: str, delete_audio: bool, wait: bool) -> None:
     """Take an episode out of the feed (the article and, by default, its audio stay)."""
     from episodes.feed import delete_episode_files, write_feed
 
     show = find_show()
-    entry = set_removed(find_entry(show, slug))
-    state = "not built yet"
-    if show.feed_path.is_file():  # else the next build leaves it out
-        try:
-            feed = write_feed(show)
-        except (PresscastError, FeedError):
-            set_removed(entry, False)  # the feed still lists it: keep everything as it was
-            raise
-        state = f"{'written' if feed.changed else 'unchanged'}: {feed.path}"
-    deleted = delete_episode_files(show, entry) if delete_audio else []
+    with show_lock(show, "remove", wait, _waiting):
+        entry = set_removed(find_entry(show, slug))
+        state = "not built yet"
+        if show.feed_path.is_file():  # else the next build leaves it out
+            try:
+                feed = write_feed(show)
+            except (PresscastError, FeedError):
+                set_removed(entry, False)  # the feed still lists it: keep everything as it was
+                raise
+            state = f"{'written' if feed.changed else 'unchanged'}: {feed.path}"
+        deleted = delete_episode_files(show, entry) if delete_audio else []
     kept = f"deleted {len(deleted)} file(s) from public/" if deleted else "its audio stays"
     click.echo(f"Removed {slug} from the feed; {kept}. Feed {state}")
 
@@ -528,8 +546,9 @@ def preview(
 
 @cli.command()
 @click.argument("slugs", nargs=-1)
+@wait_option
 @friendly_errors
-def reread(slugs: tuple[str, ...]) -> None:
+def reread(slugs: tuple[str, ...], wait: bool) -> None:
     """Read stored articles again from their sources (default: every article).
 
     Lines the show's other articles share (its site's template) are dropped and a known
@@ -539,31 +558,58 @@ def reread(slugs: tuple[str, ...]) -> None:
     from episodes.show_template import reread_articles
 
     show = find_show()
-    for result in reread_articles(show, list(slugs)):
+    with show_lock(show, "reread", wait, _waiting):
+        results = reread_articles(show, list(slugs))
+    for result in results:
         click.echo(result.line())
 
 
 @cli.command()
 @click.option("--stats", is_flag=True, help="Show the cache's size (what it does by default).")
-@click.option("--prune", is_flag=True, help="Delete cached segments no current episode uses.")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Delete cached segments no current episode uses, and files interrupted builds left.",
+)
+@wait_option
 @friendly_errors
-def cache(stats: bool, prune: bool) -> None:
+def cache(stats: bool, prune: bool, wait: bool) -> None:
     """Show the segment cache's size (default), or prune what no episode uses."""
     from audio.cache import SegmentCache
+    from episodes.temporaries import remove_temporaries
 
     show = find_show()
     segments = SegmentCache(show.cache_dir)
-    used = {
-        key for entry in list_entries(show) if entry.episode for key in entry.episode.segment_keys
-    }
     if prune:
-        removed = segments.prune(used)
-        click.echo(f"Removed {removed.entries} segments ({_megabytes(removed.bytes)}).")
-    now = segments.stats(used)
+        with show_lock(show, "cache --prune", wait, _waiting):
+            removed = segments.prune(_used_segments(show))
+            leftovers = remove_temporaries(show)
+        click.echo(
+            f"Removed {removed.entries} segments ({_megabytes(removed.bytes)})"
+            + (
+                f" and {leftovers} temporary file(s) left by interrupted builds"
+                if leftovers
+                else ""
+            )
+            + "."
+        )
+    now = segments.stats(_used_segments(show))
     click.echo(
         f"Cache: {now.entries} segments, {_megabytes(now.bytes)}; "
         f"{now.unused_entries} unused ({_megabytes(now.unused_bytes)})."
     )
+
+
+def _used_segments(show: Show) -> set[str]:
+    """The segment keys the show's built episodes are made of."""
+    return {
+        key for entry in list_entries(show) if entry.episode for key in entry.episode.segment_keys
+    }
+
+
+def _waiting(holder: Holder) -> None:
+    """`--wait` found the show locked: say by whom, once."""
+    click.echo(f"Waiting for presscast {holder.command} to finish{holder.facts()}...", err=True)
 
 
 def _max_words(option: int | None, show: Show | None) -> int:
@@ -636,4 +682,5 @@ def voices() -> None:
 
 def main() -> None:
     """Console entry point."""
+    stop_on_sigterm()  # so `finally` blocks run: no temporary files, no workers left
     cli(prog_name="presscast")

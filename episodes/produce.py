@@ -11,8 +11,6 @@ episode's manifest into the article's folder.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,6 +31,7 @@ from episodes.feed import ensure_cover, write_feed
 from episodes.fsio import atomic_path, atomic_write_text
 from episodes.narration import EngineChoice, Narration, Progress
 from episodes.show import Show, ensure_podcast_guid
+from episodes.staging import publish_file
 
 
 @dataclass
@@ -158,10 +157,10 @@ def _render(
 ) -> Entry:
     """Render one planned episode, publish it, and record its manifest."""
     entry, plan = work.entry, work.plan
-    staging = show.state_dir / "render" / f"{entry.slug}.mp3"
+    staging = show.render_dir / f"{entry.slug}.mp3"
     with atomic_path(staging) as tmp:
         rendered = render_episode(plan, tmp, narrator, batch)
-    final = _publish(staging, show.episodes_dir, entry.slug)
+    final = publish_file(staging, show.episodes_dir, entry.slug)
     files = write_transcripts(final, rendered)
     return record_episode(entry, _manifest(show, final, rendered, plan, work.inputs, files, clock))
 
@@ -243,19 +242,3 @@ def _manifest(
         segment_keys=list(rendered.keys),
         presscast_version=__version__,
     )
-
-
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _publish(staging: Path, directory: Path, slug: str) -> Path:
-    """Move a finished file into `directory` under a name made from its content's hash."""
-    directory.mkdir(parents=True, exist_ok=True)
-    final = directory / f"{slug}-{_file_digest(staging)[:12]}{staging.suffix}"
-    os.replace(staging, final)
-    return final

@@ -173,6 +173,12 @@ class Show:
             return self.root / Path(self.config.cache_dir).expanduser()
         return self.state_dir / "cache" / "segments"
 
+    @property
+    def render_dir(self) -> Path:
+        """Where episodes are mastered before they are published: nothing in it outlives
+        a build."""
+        return self.state_dir / "render"
+
     def show_file(self, name: str) -> Path | None:
         """A file named in show.toml (relative to the show folder), or None when unset."""
         if not name:
