@@ -275,14 +275,14 @@ def build(
     """
     from audio.loudness import missed_promise
     from episodes.produce import build_show
-    from episodes.temporaries import remove_temporaries
 
     show = find_show()
-    with show_lock(show, "build", wait, _waiting):
-        removed = remove_temporaries(show)
-        if removed:
-            click.echo(f"Removed {removed} temporary file(s) left by an interrupted build.")
-        report = build_show(show, engine, voice, jobs, ClickProgress(), cluster=cluster)
+    report = build_show(
+        show, engine, voice, jobs, ClickProgress(), cluster=cluster, wait=wait, on_wait=_waiting
+    )
+    if report.temporaries_removed:
+        removed = report.temporaries_removed
+        click.echo(f"Removed {removed} temporary file(s) left by an interrupted build.")
     for entry in report.built:
         assert entry.episode is not None
         loudness = entry.episode.loudness

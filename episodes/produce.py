@@ -29,9 +29,11 @@ from episodes import __version__
 from episodes.catalog import Entry, Episode, list_entries, record_episode
 from episodes.feed import ensure_cover, write_feed
 from episodes.fsio import atomic_path, atomic_write_text
+from episodes.lock import Holder, show_lock
 from episodes.narration import EngineChoice, Narration, Progress
 from episodes.show import Show, ensure_podcast_guid
 from episodes.staging import publish_file
+from episodes.temporaries import remove_temporaries
 
 
 @dataclass
@@ -44,6 +46,7 @@ class BuildReport:
     feed_warnings: list[str] = field(default_factory=list)
     narrated: int = 0
     reused: int = 0
+    temporaries_removed: int = 0  # files an interrupted build left behind
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ def build_show(
     progress: Progress | None = None,
     now: Callable[[], datetime] | None = None,
     cluster: str | None = None,
+    wait: bool = False,
+    on_wait: Callable[[Holder], None] | None = None,
 ) -> BuildReport:
     """Narrate every article whose episode is missing or out of date, then write the feed.
 
@@ -71,9 +76,25 @@ def build_show(
     the cache, so an edited paragraph costs only its own sentences. Segments are
     synthesized by a local pool of `jobs` processes, or on the Dask scheduler at
     `cluster` (both default to show.toml's [build] settings).
+
+    The show's lock is held throughout: another build running in it is refused (or, with
+    `wait`, waited for), and what an interrupted build left behind is removed first.
     """
+    with show_lock(show, "build", wait, on_wait):
+        return _build(show, engine_name, voice, jobs, progress, now, cluster)
+
+
+def _build(
+    show: Show,
+    engine_name: str | None,
+    voice: str | None,
+    jobs: int | None,
+    progress: Progress | None,
+    now: Callable[[], datetime] | None,
+    cluster: str | None,
+) -> BuildReport:
     show = ensure_podcast_guid(show)
-    report = BuildReport()
+    report = BuildReport(temporaries_removed=remove_temporaries(show))
     clock = now or (lambda: datetime.now(UTC).replace(microsecond=0))
     progress = progress or Progress()
     work = plan_build(show, EngineChoice.of(show, engine_name, voice))
