@@ -83,18 +83,31 @@ ENDINGS = [
 ]
 
 
-def make_article(words: int, seed: int = 3) -> str:
+TITLE = "A Long Evening at the Town Hall"
+
+
+def make_sentence(rng: random.Random, seen: set[tuple[str, ...]]) -> str:
+    """A sentence not in `seen` (which it joins): shared by several articles, it keeps a
+    whole show free of repeats."""
+    while True:
+        parts = (rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS),
+                 rng.choice(ENDINGS))  # fmt: skip
+        if parts not in seen:
+            seen.add(parts)
+            return " ".join(parts) + "."
+
+
+def make_article(
+    words: int, seed: int = 3, title: str = TITLE, seen: set[tuple[str, ...]] | None = None
+) -> str:
     """Prose of distinct sentences (repeats would be cache hits, flattering the pipeline)."""
     rng = random.Random(seed)
-    paragraphs, count, seen = ["# A Long Evening at the Town Hall"], 0, set()
+    seen = set() if seen is None else seen
+    paragraphs, count = [f"# {title}"], 0
     while count < words:
-        sentences = []
+        sentences: list[str] = []
         while len(sentences) < rng.randint(3, 5):
-            parts = (rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS),
-                     rng.choice(ENDINGS))  # fmt: skip
-            if parts not in seen:
-                seen.add(parts)
-                sentences.append(" ".join(parts) + ".")
+            sentences.append(make_sentence(rng, seen))
         paragraphs.append(" ".join(sentences))
         count += sum(len(s.split()) for s in sentences)
     return "\n\n".join(paragraphs) + "\n"
@@ -113,20 +126,25 @@ def bare_parallel(texts: list[str], jobs: int) -> tuple[float, float]:
     return seconds, time.perf_counter() - start
 
 
-def fresh_show(root: Path, article: Path):  # type: ignore[no-untyped-def]
+def fresh_show(root: Path, *articles: Path):  # type: ignore[no-untyped-def]
+    """A new show (with its own empty cache) holding `articles`, added in order."""
     show = init_show(root, ShowConfig(title="Bench", author="Bench", base_url="https://e.x/"))
-    source = load_source(str(article))
-    add_article(show, read_article(source), source)
+    for article in articles:
+        source = load_source(str(article))
+        add_article(show, read_article(source), source)
     return show
 
 
-def timed_build(show, jobs: int) -> tuple[float, float, int, int]:  # type: ignore[no-untyped-def]
+def timed_build(show, jobs: int, **options: object) -> tuple[float, float, int, int]:  # type: ignore[no-untyped-def]
+    """(wall seconds, seconds of all the show's episodes, segments synthesized, reused)."""
     start = time.perf_counter()
-    report = build_show(show, jobs=jobs)
+    report = build_show(show, jobs=jobs, **options)
     wall = time.perf_counter() - start
-    episode = list_entries(show)[0].episode
-    assert episode is not None
-    return wall, episode.duration_seconds, report.narrated, report.reused
+    duration = 0.0
+    for entry in list_entries(show):
+        assert entry.episode is not None
+        duration += entry.episode.duration_seconds
+    return wall, duration, report.narrated, report.reused
 
 
 def main(words: int) -> None:
