@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import socket
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from audio.engines import Engine
 from audio.engines.base import EngineSpec, Speech
 from audio.errors import AudioError
 
@@ -20,24 +21,6 @@ if TYPE_CHECKING:
 
 INSTALL_HINT = "the cluster executor needs dask.distributed: pip install 'presscast[cluster]'"
 RETRIES = 3  # a task's retries on other workers after an error (a lost worker is rescheduled)
-
-
-class Pending(Protocol):
-    """A segment on its way."""
-
-    def result(self) -> Speech: ...  # blocks; raises the worker's error
-
-    def cancel(self) -> bool: ...
-
-
-class Executor(Protocol):
-    """Where the segments of a build are synthesized."""
-
-    jobs: int  # how many segments it can synthesize at once (total worker threads)
-
-    def submit(self, spec: EngineSpec, text: str) -> Pending: ...
-
-    def close(self) -> None: ...
 
 
 class ClusterSegment:
@@ -74,7 +57,8 @@ class DaskExecutor:
             from distributed.comm import get_address_host_port
         except ImportError as exc:
             raise AudioError(INSTALL_HINT) from exc
-        from audio.cluster_worker import EnginePlugin, synthesize_segment
+        from audio.cluster_worker import EnginePlugin
+        from audio.executors import synthesize_segment
 
         try:
             host, port = get_address_host_port(address)
@@ -109,9 +93,9 @@ class DaskExecutor:
             self.client.close()
             raise
 
-    def submit(self, spec: EngineSpec, text: str) -> ClusterSegment:
+    def submit(self, engine: Engine, text: str) -> ClusterSegment:
         """Send one segment; `pure=False`: the same text twice is two tasks, as asked."""
-        future = self.client.submit(self._task, spec, text, pure=False, retries=RETRIES)
+        future = self.client.submit(self._task, engine.spec(), text, pure=False, retries=RETRIES)
         return ClusterSegment(future)
 
     def close(self) -> None:

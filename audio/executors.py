@@ -12,6 +12,7 @@ import json
 import multiprocessing
 import os
 import signal
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 from typing import Protocol
@@ -81,14 +82,32 @@ class InProcess:
         self.close()
 
 
-# The engines a pool worker has loaded, by spec: a build may read articles in several
-# voices, and each is loaded once per worker.
+# The engines a worker process (of the local pool or of a Dask cluster) has built, by
+# spec: a build may read articles in several voices, and each is loaded once per process.
 _worker_engines: dict[str, Engine] = {}
+_worker_engines_lock = threading.Lock()  # a Dask worker's threads share them
 
 
 def spec_key(spec: EngineSpec) -> str:
-    """A spec as a dict key (its settings are a dict)."""
-    return json.dumps(spec, sort_keys=True, default=str)
+    """A spec as a stable string (its settings dict is not hashable)."""
+    return json.dumps(list(spec), sort_keys=True, default=repr)
+
+
+def worker_engine(spec: EngineSpec) -> Engine:
+    """This process's engine for `spec`, built on first use; AudioError if it cannot be."""
+    key = spec_key(spec)
+    with _worker_engines_lock:
+        engine = _worker_engines.get(key)
+        if engine is None:
+            name, voice, settings = spec
+            engine = _worker_engines[key] = get_engine(name, voice, **settings)
+    return engine
+
+
+def loaded_engines() -> list[str]:
+    """The specs (as `spec_key`) this process holds engines for."""
+    with _worker_engines_lock:
+        return sorted(_worker_engines)
 
 
 def _init_worker() -> None:
@@ -97,13 +116,9 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _synthesize_in_worker(spec: EngineSpec, text: str) -> Speech:
-    key = spec_key(spec)
-    engine = _worker_engines.get(key)
-    if engine is None:
-        name, voice, settings = spec
-        engine = _worker_engines[key] = get_engine(name, voice, **settings)
-    return engine.synthesize(text)
+def synthesize_segment(spec: EngineSpec, text: str) -> Speech:
+    """The task a worker runs: one segment spoken by its engine for `spec`."""
+    return worker_engine(spec).synthesize(text)
 
 
 class LocalPool:
@@ -128,7 +143,7 @@ class LocalPool:
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
             )
-        future: Future[Speech] = self._pool.submit(_synthesize_in_worker, engine.spec(), text)
+        future: Future[Speech] = self._pool.submit(synthesize_segment, engine.spec(), text)
         return future
 
     def close(self) -> None:

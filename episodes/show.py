@@ -40,6 +40,7 @@ class ShowConfig:
     voice: str = ""
     speaker: str = ""
     speed: float = 1.0
+    variability: float = -1.0  # Piper: 0 (the same every time) to 1 (lively); -1: the voice's
     bitrate_kbps: int = 64
     intro: str = ""
     outro: str = ""
@@ -103,6 +104,11 @@ class ShowConfig:
             value = getattr(self, name)
             if value and urlparse(value).scheme not in ("http", "https"):
                 raise PresscastError(f"{name} = {value!r} must be an http(s) address")
+        if self.variability != -1.0 and not 0 <= self.variability <= 1:
+            raise PresscastError(
+                f"variability = {self.variability:g}: give 0 (the same every time) to 1 "
+                "(lively), or leave it out for the voice's own"
+            )
         if self.jobs < 0:
             raise PresscastError("jobs must be 0 (one per core) or more")
         if self.cluster and not re.match(r"(tcp|tls|inproc|ucx)://\S+$", self.cluster):
@@ -120,12 +126,14 @@ class ShowConfig:
 
     @property
     def engine_settings(self) -> dict[str, object]:
-        """Engine settings that differ from the defaults (Piper: speaker, speed)."""
+        """Engine settings that differ from the defaults (Piper: speaker, speed, variability)."""
         settings: dict[str, object] = {}
         if self.speaker:
             settings["speaker"] = self.speaker
         if self.speed != 1.0:
             settings["speed"] = self.speed
+        if self.variability != -1.0:
+            settings["variability"] = self.variability
         return settings
 
     @property
@@ -287,7 +295,7 @@ def ensure_podcast_guid(show: Show) -> Show:
 
 # show.toml groups some settings in tables; the rest sit at the top.
 SECTIONS = {
-    "voice": ("engine", "voice", "speaker", "speed"),
+    "voice": ("engine", "voice", "speaker", "speed", "variability"),
     "audio": ("bitrate_kbps", "intro", "outro", "music_bed", "bed_gain_db"),
     "build": ("jobs", "cluster", "cache_dir"),
     "reading": ("urls", "sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms", "max_words"),

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import socket
 import sys
+import threading
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
+from audio.cache import SegmentCache
 from audio.cluster import DaskExecutor
-from audio.cluster_worker import loaded_engines, spec_key
 from audio.engines import get_engine
 from audio.engines.base import EngineSpec
 from audio.engines.piper_engine import _load_voice
 from audio.errors import AudioError
+from audio.executors import loaded_engines, spec_key
+from episodes.catalog import add_article
+from episodes.ingest import Source, read_article
+from episodes.produce import BuildReport, build_show
+from episodes.show import Show, ShowConfig, init_show
 
 SENTENCES = [
     f"{who} talked about {what} on {day}."
@@ -53,6 +62,16 @@ def spec() -> EngineSpec:
     return get_engine("piper", None, variability=0).spec()
 
 
+class _Remote:
+    """An engine as the cluster sees it: the spec its workers build it from."""
+
+    def __init__(self, spec: EngineSpec) -> None:
+        self._spec = spec
+
+    def spec(self) -> EngineSpec:
+        return self._spec
+
+
 @pytest.fixture(scope="module")
 def expected(spec: EngineSpec) -> list[bytes]:
     """The sentences synthesized here, in this process: what every worker must return."""
@@ -70,7 +89,7 @@ def test_segments_come_back_as_synthesized_here(
         assert executor.jobs == 2
         # Preloaded as the executor connected, before any segment.
         assert list(executor.client.run(loaded_engines).values()) == [[spec_key(spec)]] * 2
-        pending = [executor.submit(spec, text) for text in SENTENCES]
+        pending = [executor.submit(_Remote(spec), text) for text in SENTENCES]  # type: ignore[arg-type]
         speech = [p.result() for p in pending]
         assert [s.pcm for s in speech] == expected
         assert {s.sample_rate for s in speech} == {
@@ -87,7 +106,7 @@ def test_a_killed_worker_loses_no_segment(
 ) -> None:
     with DaskExecutor(cluster.scheduler_address) as executor:
         client = executor.client
-        pending = [executor.submit(spec, text) for text in SENTENCES]
+        pending = [executor.submit(_Remote(spec), text) for text in SENTENCES]  # type: ignore[arg-type]
         pending[0].result()
         busy = [worker for worker, keys in client.processing().items() if keys]
         assert busy and not all(p.future.done() for p in pending)
@@ -103,7 +122,7 @@ def test_a_missing_voice_is_the_engines_message(cluster: LocalCluster, tmp_path:
     with pytest.raises(AudioError) as here:
         get_engine(missing[0], missing[1], **missing[2])
     with DaskExecutor(cluster.scheduler_address) as executor:
-        segment = executor.submit(missing, "Hello.")
+        segment = executor.submit(_Remote(missing), "Hello.")  # type: ignore[arg-type]
         with pytest.raises(AudioError) as there:
             segment.result()
     assert str(there.value) == str(here.value) == f"Piper voice file not found: {missing[1]}"
@@ -143,3 +162,60 @@ def test_without_dask_distributed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert str(error.value) == (
         "the cluster executor needs dask.distributed: pip install 'presscast[cluster]'"
     )
+
+
+PARAGRAPHS = [
+    " ".join(SENTENCES[i : i + 4]) for i in range(0, len(SENTENCES), 4)
+]  # five paragraphs of four sentences
+FIXED = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+
+def reproducible_show(root: Path) -> Show:
+    """Two articles read with variability 0: the same audio wherever they are narrated."""
+    config = ShowConfig(title="Cluster Desk", author="Desk", base_url="https://e.x/")
+    show = init_show(root, dataclasses.replace(config, variability=0.0))
+    for n, paragraphs in enumerate((PARAGRAPHS[:3], PARAGRAPHS[3:])):
+        text = f"# Evening {n}\n\n" + "\n\n".join(paragraphs) + "\n"
+        source = Source(text.encode(), f"evening-{n}.md", "markdown")
+        add_article(show, read_article(source), source, now=FIXED)
+    return show
+
+
+def published(show: Show) -> dict[str, bytes]:
+    """Every file the build published for the episodes, by name."""
+    return {p.name: p.read_bytes() for p in sorted(show.episodes_dir.iterdir())}
+
+
+def test_a_show_built_on_the_cluster_survives_a_killed_worker(
+    cluster: LocalCluster, tmp_path: Path
+) -> None:
+    here = reproducible_show(tmp_path / "here")
+    local = build_show(here, jobs=2, now=lambda: FIXED)
+    assert len(local.built) == 2
+
+    there = reproducible_show(tmp_path / "there")
+    cache = SegmentCache(there.cache_dir)
+    outcome: list[object] = []
+
+    def build() -> None:
+        try:
+            outcome.append(build_show(there, cluster=cluster.scheduler_address, now=lambda: FIXED))
+        except BaseException as exc:  # reported by the test thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=build)
+    with Client(cluster.scheduler_address, set_as_default=False) as client:
+        thread.start()
+        deadline = time.monotonic() + 60
+        while len(list(cache.keys())) < 3 and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        busy = [worker for worker, keys in client.processing().items() if keys]
+        assert busy, "the build was still synthesizing when a worker was killed"
+        os.kill(client.run(os.getpid, workers=busy[:1])[busy[0]], signal.SIGKILL)
+        thread.join(timeout=120)
+        assert not thread.is_alive()
+        client.wait_for_workers(2, timeout=30)
+    report = outcome[0]
+    assert isinstance(report, BuildReport), report
+    assert len(report.built) == 2 and report.narrated == local.narrated
+    assert published(there) == published(here), "a lost worker costs nothing but time"
