@@ -2,7 +2,8 @@
 
 `articles/<slug>/` holds the original source, `article.json` (the extracted article and
 its identity: guid and publication date, fixed when it is added) and, once narrated,
-`episode.json` (the published audio file, its size and duration).
+`episode.json` (the published audio file, its size and duration). What they say is
+kept in the catalog index too (`episodes.catalog_index`), so a listing need not open them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import dataclasses
 import json
 import os
 import re
+import time
 import unicodedata
 import uuid
 from dataclasses import asdict, dataclass, field, fields
@@ -20,6 +22,7 @@ from typing import Any
 
 from audio.script import HEADING, PARAGRAPH, Block
 from episodes.article import Article, speakable
+from episodes.catalog_index import Indexed, folder_key, load_index, save_index, settled
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_bytes, atomic_write_text
 from episodes.ingest import Source
@@ -30,6 +33,10 @@ TEXT_FILE = "article.txt"  # the extracted text, as `Article.text` renders it; e
 EPISODE_FILE = "episode.json"
 LINE_KEYS = "line_keys"  # in article.json: fingerprints of the source's lines (template.py)
 TITLE_GIVEN = "title_given"  # in article.json: the title came from `--title`, not the source
+RECORD_FILES = (ARTICLE_FILE, EPISODE_FILE, TEXT_FILE)  # what an article folder is read from
+# The article.json keys an Entry is made of (with "article"); the index keeps only these.
+_ENTRY_KEYS = frozenset(("slug", "guid", "published", "added", "season", "episode",
+                         "episode_type", "removed"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,9 @@ class Episode:
     segment_keys: list[str] = field(default_factory=list)
     inputs_key: str = ""  # of what the render key was made from (audio.episode.inputs_key)
     presscast_version: str = ""
+
+
+_EPISODE_FIELDS = frozenset(f.name for f in fields(Episode))
 
 
 @dataclass(frozen=True)
@@ -211,32 +221,65 @@ def article_folders(show: Show) -> list[str]:
 def list_entries(show: Show) -> list[Entry]:
     """Every article of the show, oldest first (by publication date, then slug).
 
-    Reads with plain os calls: a show of 10,000 articles is listed on every build.
+    A show of 10,000 articles is listed on every build: folders whose record files stat
+    as the catalog index remembers them are taken from the index, the others are read
+    (and the index rewritten when that taught it something).
     """
+    started = time.time_ns()
+    index = load_index(show.state_dir)
+    kept: dict[str, Indexed] = {}
+    learned = False
     entries = []
     for folder in article_folders(show):
-        record = _read_json_if_there(os.path.join(folder, ARTICLE_FILE))
-        if record is not None:
-            data = _read_json_if_there(os.path.join(folder, EPISODE_FILE))
-            entries.append(_entry(Path(folder), record, _episode(data) if data else None))
+        name = os.path.basename(folder)
+        key = folder_key(folder, RECORD_FILES)
+        indexed = index.get(name)
+        entry: Entry | None = None
+        fresh = indexed is None or indexed[0] != key
+        if not fresh:
+            data = indexed[1]
+            try:
+                entry = _indexed_entry(folder, data)
+            except (PresscastError, LookupError, TypeError, ValueError, AttributeError):
+                fresh = True  # a damaged index entry: the records say what is right
+        if fresh:
+            data = _read_folder(folder)
+            entry = _indexed_entry(folder, data)
+        if entry is not None:
+            entries.append(entry)
+        if settled(key, started):
+            kept[name] = [key, data]
+            learned = learned or fresh
+    if learned or index.keys() - kept.keys():
+        save_index(show.state_dir, kept)
     return sorted(entries, key=lambda e: (e.published, e.slug))
 
 
 def load_entry(folder: Path) -> Entry:
     record = _read_json(folder / ARTICLE_FILE)
     episode_path = folder / EPISODE_FILE
-    episode = _episode(_read_json(episode_path)) if episode_path.is_file() else None
-    return _entry(folder, record, episode)
+    episode = _read_json(episode_path) if episode_path.is_file() else None
+    return _make_entry(folder, _folder_data(str(folder), record, episode))
 
 
-def _episode(data: dict[str, Any]) -> Episode:
-    known = {f.name for f in fields(Episode)}
-    return Episode(**{k: v for k, v in data.items() if k in known})
+def _read_folder(folder: str) -> dict[str, Any] | None:
+    """What an article folder's records say (as the index keeps it); None without a record."""
+    record = _read_json_if_there(os.path.join(folder, ARTICLE_FILE))
+    if record is None:
+        return None
+    return _folder_data(folder, record, _read_json_if_there(os.path.join(folder, EPISODE_FILE)))
 
 
-def _entry(folder: Path, record: dict[str, Any], episode: Episode | None) -> Entry:
+def _folder_data(
+    folder: str, record: dict[str, Any], episode: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The records as plain data, with the text of article.txt read into the article.
+
+    Only what an Entry is made of is kept: the index holds this for every article.
+    """
     text_file = os.path.join(folder, TEXT_FILE)
     emptied = False
+    article = record["article"]
     try:  # the producer may have corrected the text: it wins
         with open(text_file, "rb") as fh:
             blocks = text_blocks(fh.read().decode("utf-8"))
@@ -246,21 +289,40 @@ def _entry(folder: Path, record: dict[str, Any], episode: Episode | None) -> Ent
     except UnicodeDecodeError as exc:
         raise PresscastError(f"{text_file}: not UTF-8 text (save it as UTF-8)") from exc
     # An emptied text keeps the record's blocks for listing and the feed; build refuses it.
-    article = Article.from_dict(record["article"], [] if emptied else blocks)
+    if blocks and not emptied:
+        article = {**article, "blocks": [{"kind": b.kind, "text": b.text} for b in blocks]}
+    return {
+        "record": {**{k: v for k, v in record.items() if k in _ENTRY_KEYS}, "article": article},
+        "episode": {k: v for k, v in episode.items() if k in _EPISODE_FIELDS} if episode else None,
+        "emptied": emptied,
+    }
+
+
+def _indexed_entry(folder: str, data: dict[str, Any] | None) -> Entry | None:
+    return None if data is None else _make_entry(Path(folder), data)
+
+
+def _make_entry(folder: Path, data: dict[str, Any]) -> Entry:
+    record, episode = data["record"], data["episode"]
     return Entry(
         slug=record["slug"],
         guid=record["guid"],
         published=datetime.fromisoformat(record["published"]),
         added=datetime.fromisoformat(record["added"]),
-        article=article,
-        episode=episode,
+        article=Article.from_dict(record["article"]),
+        episode=Episode(**episode) if episode else None,
         folder=folder,
         numbering=Numbering(
             record.get("season"), record.get("episode"), record.get("episode_type", "full")
         ),
         removed=bool(record.get("removed", False)),
-        text_emptied=emptied,
+        text_emptied=bool(data["emptied"]),
     )
+
+
+def _entry(folder: Path, record: dict[str, Any], episode: Episode | None) -> Entry:
+    entry = _make_entry(folder, _folder_data(str(folder), record, None))
+    return dataclasses.replace(entry, episode=episode) if episode is not None else entry
 
 
 def _read_json_if_there(path: str) -> dict[str, Any] | None:
