@@ -47,10 +47,9 @@ from narration_speed import (  # noqa: E402
     timed_build,
 )
 
-from audio.engines import DEFAULT_ENGINE  # noqa: E402
 from audio.script import PARAGRAPH, Block, Segment, split_sentences  # noqa: E402
 from episodes.catalog import TEXT_FILE, Entry, list_entries, load_entry  # noqa: E402
-from episodes.narration import Narration, opening_blocks  # noqa: E402
+from episodes.narration import EngineChoice, Narration  # noqa: E402
 from episodes.preview import preview_article  # noqa: E402
 from episodes.produce import build_show  # noqa: E402
 from episodes.show import Show  # noqa: E402
@@ -119,10 +118,10 @@ def spoken_segments(show: Show, entries: list[Entry] | None = None) -> list[Segm
     """Each stored article's segments as `presscast preview --json` lists them (and a
     build speaks them): the show's reading, its engine and voice, title and byline."""
     narration = Narration.for_show(show)
-    engine = show.config.engine or DEFAULT_ENGINE
+    choice = EngineChoice.of(show)
     segments = []
     for entry in list_entries(show) if entries is None else entries:
-        preview = preview_article(entry.article, narration, engine, show.config.voice or None)
+        preview = preview_article(entry.article, narration, choice)
         if preview.problem:
             raise SystemExit(f"{entry.slug}: {preview.problem}")
         segments += preview.segments
@@ -198,7 +197,8 @@ def edit_rebuild(show: Show, run: int, seen: set[tuple[str, ...]]) -> bool:
     edit_paragraph(entry, random.Random(1000 + run), seen)
     entry = load_entry(entry.folder)
     segments = spoken_segments(show, [entry])
-    block = opening_blocks(entry.article, Narration.for_show(show)) + EDITED_PARAGRAPH
+    opening = Narration.for_show(show).request(entry.article, EngineChoice.of(show).engine())
+    block = opening.opening + EDITED_PARAGRAPH
     expected = sum(1 for s in segments if s.block == block)
     start = time.perf_counter()
     report = build_show(show, jobs=JOBS)
