@@ -9,12 +9,12 @@ the workers (`direct_to_workers`): only the small tasks go through the scheduler
 from __future__ import annotations
 
 import socket
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from audio.engines import Engine
 from audio.engines.base import EngineSpec, Speech
 from audio.errors import AudioError
+from audio.executors import Closing
 
 if TYPE_CHECKING:
     from distributed import Future
@@ -41,7 +41,7 @@ class ClusterSegment:
         return True
 
 
-class DaskExecutor:
+class DaskExecutor(Closing):
     """Segments synthesized on the workers of the Dask scheduler at `address`.
 
     Connects within `timeout` seconds and waits as long again for a first worker. `jobs`
@@ -101,17 +101,6 @@ class DaskExecutor:
     def close(self) -> None:
         """Disconnect; the cluster forgets this build's tasks and keeps running."""
         self.client.close()
-
-    def __enter__(self) -> DaskExecutor:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def connect_failure(error: BaseException, timeout: float) -> str:

@@ -14,8 +14,7 @@ import os
 import signal
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
-from types import TracebackType
-from typing import Protocol
+from typing import Protocol, Self
 
 from audio.engines import Engine, get_engine
 from audio.engines.base import EngineSpec, Speech
@@ -48,6 +47,19 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class Closing:
+    """`with` closes it: executors and narrators hold processes or connections."""
+
+    def close(self) -> None:
+        """Release what it holds."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 class _Deferred:
     """A segment the calling process speaks itself, when its result is asked for."""
 
@@ -64,7 +76,7 @@ class _Deferred:
         return self._speech is None
 
 
-class InProcess:
+class InProcess(Closing):
     """Synthesis in this process, in order, as each segment is needed (`--jobs 1`)."""
 
     jobs = 1
@@ -74,12 +86,6 @@ class InProcess:
 
     def close(self) -> None:
         pass
-
-    def __enter__(self) -> InProcess:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 # The engines a worker process (of the local pool or of a Dask cluster) has built, by
@@ -121,7 +127,7 @@ def synthesize_segment(spec: EngineSpec, text: str) -> Speech:
     return worker_engine(spec).synthesize(text)
 
 
-class LocalPool:
+class LocalPool(Closing):
     """`jobs` worker processes for the whole build, started when the first segment comes.
 
     A build whose segments are all cached starts no process. Engines that cap their
@@ -151,14 +157,3 @@ class LocalPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-    def __enter__(self) -> LocalPool:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from types import TracebackType
 
 from audio.cache import SegmentCache, segment_key
 from audio.engines import Engine, Speech
-from audio.executors import Executor, InProcess, LocalPool, Pending, default_jobs
+from audio.executors import Closing, Executor, InProcess, LocalPool, Pending, default_jobs
 
 __all__ = ["NarrationCount", "Narrator", "default_jobs", "narrate_segments", "segment_keys"]
 
@@ -55,7 +54,7 @@ class Batch:
     pending: dict[int, Pending] = field(default_factory=dict)
 
 
-class Narrator:
+class Narrator(Closing):
     """Speaks the segments of every batch added, in order, through one executor.
 
     Segments already in the cache are not sent; a segment that repeats one still in
@@ -146,17 +145,6 @@ class Narrator:
         self._in_flight.clear()
         self._queue.clear()
         self.executor.close()
-
-    def __enter__(self) -> Narrator:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def narrate_segments(
