@@ -56,11 +56,11 @@ def bare_run(texts: list[str], workers: int) -> tuple[float, float, float]:
 
 def cluster_run(address: str, texts: list[str]) -> tuple[float, float, float]:
     """(speech seconds, wall seconds, CPU seconds) of one build's segments via the executor."""
-    spec = PiperEngine().spec()
+    engine = PiperEngine()
     start, cpu = time.perf_counter(), time.process_time()
     with DaskExecutor(address) as executor:
         before = executor.client.run(time.process_time)
-        pending = [executor.submit(spec, text) for text in texts]
+        pending = [executor.submit(engine, text) for text in texts]
         seconds = sum(p.result().seconds for p in pending)
         after = executor.client.run(time.process_time)
     wall = time.perf_counter() - start
