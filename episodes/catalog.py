@@ -25,6 +25,7 @@ from episodes.article import Article, speakable
 from episodes.catalog_index import Indexed, folder_key, load_index, save_index, settled
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_bytes, atomic_write_text
+from episodes.gc_pause import collector_paused
 from episodes.ingest import Source
 from episodes.show import Show
 
@@ -225,6 +226,11 @@ def list_entries(show: Show) -> list[Entry]:
     as the catalog index remembers them are taken from the index, the others are read
     (and the index rewritten when that taught it something).
     """
+    with collector_paused():
+        return _list_entries(show)
+
+
+def _list_entries(show: Show) -> list[Entry]:
     started = time.time_ns()
     index = load_index(show.state_dir)
     kept: dict[str, Indexed] = {}

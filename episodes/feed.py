@@ -16,6 +16,7 @@ from pathlib import Path
 from episodes.catalog import Entry, list_entries
 from episodes.errors import PresscastError
 from episodes.fsio import atomic_write_bytes
+from episodes.gc_pause import collector_paused
 from episodes.show import Show
 from feeds import Channel, Item, build_feed, make_cover
 from feeds.model import MAX_DESCRIPTION_BYTES, Funding, Transcript
@@ -189,9 +190,12 @@ def _short_url(url: str | None) -> str | None:
 def _fitting(pieces: list[str], fixed: list[str], joiner: str) -> list[str]:
     """The leading pieces that fit in the description limit beside the `fixed` ones."""
     budget = MAX_DESCRIPTION_BYTES - len(("\n\n" + joiner).join(fixed).encode("utf-8")) - 4
+    step = len(joiner.encode("utf-8"))
+    if 4 * sum(map(len, pieces)) + step * len(pieces) <= budget:
+        return list(pieces)  # all fit even at 4 bytes a character (the usual case)
     kept: list[str] = []
     for piece in pieces:
-        budget -= len(piece.encode("utf-8")) + len(joiner.encode("utf-8"))
+        budget -= len(piece.encode("utf-8")) + step
         if budget < 0:
             break
         kept.append(piece)
@@ -221,9 +225,10 @@ def write_feed(show: Show) -> FeedResult:
     """
     from feeds.validate import LocalFiles, validate_feed
 
-    data = feed_bytes(show)
-    local = LocalFiles(show.config.base_url, show.public_dir, read_contents=False)
-    findings = validate_feed(data, local)
+    with collector_paused():
+        data = feed_bytes(show)
+        local = LocalFiles(show.config.base_url, show.public_dir, read_contents=False)
+        findings = validate_feed(data, local)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         rejected = show.state_dir / REJECTED_FEED

@@ -4,20 +4,19 @@ feedgen's podcast extension only accepts "yes"/"no"/"clean" for itunes:explicit,
 Apple now documents "true"/"false"; its itunes:owner insists on an e-mail address; and it
 knows nothing of the Podcasting 2.0 namespace (podcast:guid, locked, medium, txt,
 funding, person on the channel; podcast:transcript and podcast:chapters on items).
+The items themselves are written here too, after the channel's tags (`feeds.items`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.ext.base import BaseExtension
 from feedgen.util import xml_elem
 from lxml import etree
 
-from feeds.model import CHAPTERS_TYPE, Funding, Person, Transcript
-
-ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
-PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+from feeds.items import write_item
+from feeds.model import ITUNES_NS, PODCAST_NS, Funding, Item, Person
 
 _NAMESPACES = {"itunes": ITUNES_NS, "podcast": PODCAST_NS}
 
@@ -42,6 +41,7 @@ class PresscastExtension(BaseExtension):
         self._ai_content = False
         self._funding: tuple[Funding, ...] = ()
         self._persons: tuple[Person, ...] = ()
+        self._items: tuple[Item, ...] = ()
 
     def extend_ns(self) -> dict[str, str]:
         return dict(_NAMESPACES)
@@ -69,6 +69,8 @@ class PresscastExtension(BaseExtension):
             _tag(channel, "funding", url=funding.url).text = funding.text
         for person in self._persons:
             _person(channel, person)
+        for item in self._items:
+            write_item(channel, item)
         return rss_feed
 
     def explicit(self, explicit: bool | None = None) -> bool | None:
@@ -103,28 +105,9 @@ class PresscastExtension(BaseExtension):
         self._funding = tuple(funding)
         self._persons = tuple(persons)
 
-
-class PresscastEntryExtension(BaseEntryExtension):
-    """Item-level Podcasting 2.0 tags: transcripts and chapters."""
-
-    def __init__(self) -> None:
-        self._transcripts: tuple[Transcript, ...] = ()
-        self._chapters: str | None = None
-
-    def extend_ns(self) -> dict[str, str]:
-        return dict(_NAMESPACES)
-
-    def extend_rss(self, entry: etree._Element) -> etree._Element:
-        for t in self._transcripts:
-            _tag(entry, "transcript", url=t.url, type=t.type, language=t.language, rel=t.rel)
-        if self._chapters:
-            _tag(entry, "chapters", url=self._chapters, type=CHAPTERS_TYPE)
-        return entry
-
-    def podcast(self, transcripts: Sequence[Transcript], chapters_url: str | None) -> None:
-        """Set the episode's transcripts and chapters file."""
-        self._transcripts = tuple(transcripts)
-        self._chapters = chapters_url
+    def items(self, items: Sequence[Item]) -> None:
+        """Set the episodes, in feed order: they follow every channel tag, as RSS has them."""
+        self._items = tuple(items)
 
 
 def _person(channel: etree._Element, person: Person) -> None:

@@ -29,8 +29,10 @@ from feeds.categories import category_problem
 from feeds.model import (
     CHAPTERS_TYPE,
     EPISODE_TYPES,
+    ITUNES_NS,
     MAX_DESCRIPTION_BYTES,
     MEDIUMS,
+    PODCAST_NS,
     SHOW_TYPES,
     podcast_guid,
 )
@@ -42,8 +44,6 @@ SPOTIFY = "Spotify"
 P20 = "Podcasting 2.0"
 RSS = "RSS 2.0"
 
-ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
-PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 # The spec: "Clients ... must also recognize [this] as identical".
 PODCAST_NS_ALIAS = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -98,6 +98,9 @@ _RFC2822 = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) "
     r"(\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4}|GMT|UT|UTC|Z)"
 )
+# Path segments of safe characters, none starting with a dot (so never "." or ".."), no
+# query, fragment or escapes: such a path below base_url needs no decoding or checks.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*")
 _CHUNK = 1 << 16
 _BLANK_LINES = re.compile(r"\r?\n[ \t]*\r?\n")
 
@@ -257,6 +260,8 @@ class LocalFiles:
         prefix = self._prefix
         if url.startswith(prefix):
             rest = url[len(prefix) :]
+            if _PLAIN_PATH.fullmatch(rest):  # the usual case, nothing to decode or refuse
+                return tuple(rest.split("/"))
         else:  # the same place spelt with another case of scheme or host
             try:
                 target = urlsplit(url)
