@@ -10,21 +10,21 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audio import AudioError
 from audio.engines import DEFAULT_ENGINE, Engine, get_engine
-from audio.episode import EpisodeRender, EpisodeRequest, plan_episode, render_episode
-from audio.executors import LocalPool
 from audio.lexicon import Lexicon
-from audio.master import EncodeSettings, Framing
-from audio.narrate import Narrator
 from audio.script import HEADING, PARAGRAPH, Block, Pauses, Reading, Segment
-from audio.tags import EpisodeTags
 from episodes.article import Article
 from episodes.errors import PresscastError
 from episodes.language import language_name, primary, region
 from episodes.show import Show
+
+if TYPE_CHECKING:  # mastering and tagging load pydub and mutagen: only when narrating
+    from audio.episode import EpisodeRender, EpisodeRequest
+    from audio.master import EncodeSettings, Framing
+    from audio.tags import EpisodeTags
 
 LEXICON_FILE = "lexicon.toml"
 # "By <author>." in the languages an opening line is known in; others say the title only.
@@ -89,6 +89,10 @@ class Narration:
         cover: bytes | None = None,
     ) -> EpisodeRequest:
         """What audio needs to narrate `article` with `engine`, the show's way."""
+        from audio.episode import EpisodeRequest
+        from audio.master import EncodeSettings, Framing
+        from audio.tags import EpisodeTags
+
         language = self.language_of(article)
         blocks = spoken_blocks(article, language)
         reading = Reading(language, self.urls, self.lexicon, engine.phonemes)
@@ -106,6 +110,8 @@ class Narration:
 
     def script(self, article: Article, engine: Engine) -> list[Segment]:
         """The segments `engine` will speak for `article` (what preview shows)."""
+        from audio.episode import plan_episode
+
         return list(plan_episode(self.request(article, engine), engine).segments)
 
 
@@ -194,6 +200,10 @@ def narrate_article(
     progress: Progress | None = None,
 ) -> EpisodeRender:
     """Narrate, master and tag one article into an MP3 at `out_path` (no show, no cache)."""
+    from audio.episode import plan_episode, render_episode
+    from audio.executors import LocalPool
+    from audio.narrate import Narrator
+
     narration = narration or Narration()
     progress = progress or Progress()
     plan = plan_episode(narration.request(article, engine, tags, settings), engine)
