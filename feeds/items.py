@@ -13,9 +13,7 @@ from datetime import datetime
 
 from lxml import etree
 
-from feeds.model import CHAPTERS_TYPE, EPISODE_TYPES, ITUNES_NS, PODCAST_NS, Item
-
-CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+from feeds.model import CHAPTERS_TYPE, CONTENT_NS, EPISODE_TYPES, ITUNES_NS, PODCAST_NS, Item
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -10,6 +10,7 @@ from datetime import datetime
 CHAPTERS_TYPE = "application/json+chapters"  # Podcasting 2.0 JSON chapters
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"  # content:encoded
 MAX_DESCRIPTION_BYTES = 4000  # Apple Podcasts: channel and episode descriptions
 SHOW_TYPES = ("episodic", "serial")
 EPISODE_TYPES = ("full", "trailer", "bonus")

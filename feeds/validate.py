@@ -28,6 +28,7 @@ from lxml import etree
 from feeds.categories import category_problem
 from feeds.model import (
     CHAPTERS_TYPE,
+    CONTENT_NS,
     EPISODE_TYPES,
     ITUNES_NS,
     MAX_DESCRIPTION_BYTES,
@@ -47,7 +48,6 @@ RSS = "RSS 2.0"
 # The spec: "Clients ... must also recognize [this] as identical".
 PODCAST_NS_ALIAS = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 ATOM_NS = "http://www.w3.org/2005/Atom"
-CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
 MAX_TXT_CHARS = 4000  # podcast:txt node value
 MAX_NODE_CHARS = 128  # podcast:funding and podcast:person node values
