@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -65,8 +66,12 @@ class Engine(Protocol):
         ...
 
 
+@functools.cache
 def package_version(distribution: str) -> str:
-    """The installed version of `distribution`, for cache identities: an upgrade may sound new."""
+    """The installed version of `distribution`, for cache identities: an upgrade may sound new.
+
+    Looked up once per process: a build asks for it with every article's keys.
+    """
     from importlib.metadata import PackageNotFoundError, version
 
     try:
