@@ -2,7 +2,7 @@
 
 Two ways in, one guarantee out. `encode_file` masters a finished assembly file: gain
 search, encode, measure the MP3, correct and encode again if it missed. `LiveEncoder`
-starts while the episode is still being narrated: it finds the gain on the first
+starts while a long episode is still being narrated: it finds the gain on the first
 EXCERPT_SECONDS (corrected by what that excerpt measures once encoded), then encodes the
 rest as it arrives, so on a long episode mastering finishes moments after the last
 sentence. Either way the ffmpeg that encodes also decodes its own MP3 packets and
@@ -38,6 +38,9 @@ from audio.loudness import (
 
 ENCODE_ROUNDS = 3  # encodes at most, correcting the gain by what the MP3 measures
 EXCERPT_SECONDS = 90  # of the episode, on which a live encode finds its gain
+# A live encode starts once an episode is this long. A shorter one is mastered from its
+# file: measuring it whole costs less than the excerpt's trial encode, and it waits little.
+LIVE_AFTER_SECONDS = 180
 WAV_HEADER_BYTES = 44  # what the wave module writes before 16-bit PCM samples
 
 
@@ -141,17 +144,19 @@ class _MeteredEncode:
 class LiveEncoder:
     """Encodes an episode while it is being assembled, so mastering adds little time.
 
-    `feed` receives each piece of PCM just written to the assembly file. Once
-    EXCERPT_SECONDS have arrived, the gain is found on them in a thread (ffmpeg uses the
-    other core while narration goes on); then an encoder starts with that gain, reads
-    what the assembly file holds so far, and takes the rest as it comes. `finish`
-    returns the result when the MP3 keeps the loudness promise, else None: then, and
-    for episodes shorter than the excerpt, `encode_file` on the assembly takes over.
+    `feed` receives each piece of PCM just written to the assembly file. Once the episode
+    passes LIVE_AFTER_SECONDS, the gain is found on its first EXCERPT_SECONDS in a thread
+    (ffmpeg uses the other core while narration goes on); then an encoder starts with
+    that gain, reads what the assembly file holds so far, and takes the rest as it comes.
+    `finish` returns the result when the MP3 keeps the loudness promise, else None: then,
+    and for episodes shorter than LIVE_AFTER_SECONDS, `encode_file` on the assembly
+    takes over.
     """
 
     def __init__(self, assembly: Path, out: Path, settings: EncodeSettings) -> None:
         self.assembly, self.out, self.settings = assembly, out, settings
-        self.excerpt = bytearray()
+        self.excerpt = bytearray()  # the first EXCERPT_SECONDS
+        self.received = 0  # bytes of PCM fed so far
         self.excerpt_path = assembly.with_name(assembly.name + ".excerpt.wav")
         self.pool = ThreadPoolExecutor(max_workers=1)
         self.search: Future[Mastering] | None = None
@@ -168,8 +173,9 @@ class LiveEncoder:
             if self.encode is not None:
                 self.encode.write(pcm)
             elif self.search is None:
-                self.excerpt += pcm
-                if len(self.excerpt) >= 2 * rate * EXCERPT_SECONDS:
+                self.excerpt += pcm[: max(0, 2 * rate * EXCERPT_SECONDS - len(self.excerpt))]
+                self.received += len(pcm)
+                if self.received >= 2 * rate * max(EXCERPT_SECONDS, LIVE_AFTER_SECONDS):
                     self._start_search(rate)
             elif self.search.done():
                 self._start_encoder(raw, rate)

@@ -101,6 +101,7 @@ def test_long_episode_is_encoded_while_it_is_assembled(
 ) -> None:
     """Past the excerpt, the MP3 comes from the live encoder, on target, no second pass."""
     monkeypatch.setattr(encode, "EXCERPT_SECONDS", 6)
+    monkeypatch.setattr(encode, "LIVE_AFTER_SECONDS", 12)
 
     def no_file_pass(*args: object) -> None:
         raise AssertionError("the live encode should have been on target")
@@ -120,10 +121,30 @@ def test_long_episode_is_encoded_while_it_is_assembled(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ep.mp3"], "no work files left"
 
 
+def test_a_short_episode_is_mastered_from_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under LIVE_AFTER_SECONDS no excerpt is searched and no trial encode is made."""
+    monkeypatch.setattr(encode, "EXCERPT_SECONDS", 6)
+    monkeypatch.setattr(encode, "LIVE_AFTER_SECONDS", 60)
+
+    def no_live(self: encode.LiveEncoder) -> Mastering:
+        raise AssertionError("a short episode should not start a live encode")
+
+    monkeypatch.setattr(encode.LiveEncoder, "_excerpt_gain", no_live)
+    out = tmp_path / "ep.mp3"
+    audio = master_episode(((speechlike(2.0, seed), 300) for seed in range(10)), out)
+    heard = measure(out)
+    assert heard.integrated == pytest.approx(-16, abs=1) and heard.true_peak <= -1
+    assert audio.loudness == heard
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep.mp3"], "no work files left"
+
+
 def test_live_encode_off_target_falls_back_to_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(encode, "EXCERPT_SECONDS", 6)
+    monkeypatch.setattr(encode, "LIVE_AFTER_SECONDS", 12)
     monkeypatch.setattr(encode, "on_target", lambda heard: False)
     calls: list[Path] = []
     real = master.encode_file
@@ -148,6 +169,7 @@ def test_a_live_encode_off_target_hands_its_measurement_to_the_file_path(
 ) -> None:
     """The file path starts from what the whole live MP3 measured: no new gain search."""
     monkeypatch.setattr(encode, "EXCERPT_SECONDS", 6)
+    monkeypatch.setattr(encode, "LIVE_AFTER_SECONDS", 12)
     search = encode.find_gain
 
     def too_quiet(self: encode.LiveEncoder) -> Mastering:
