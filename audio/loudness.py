@@ -156,7 +156,10 @@ def measure_gains(
         graph.append(f"[g{i}]{chain},{meter_filter(False)}[m{i}]")
         outputs += ["-map", f"[m{i}]", "-f", "null", "-"]
     report = run_ffmpeg_report([*input_args(path), "-filter_complex", ";".join(graph), *outputs])
-    return [level.integrated for level in parse_reports(report, true_peak=False)]
+    found = parse_reports(report, true_peak=False)
+    if len(found) != len(gains):
+        raise AudioError(f"ffmpeg's ebur128 gave {len(found)} loudness summaries, not {len(gains)}")
+    return [loudness.integrated for loudness in found]
 
 
 def _interpolate(points: dict[float, float]) -> tuple[float, float, bool]:
