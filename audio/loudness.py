@@ -42,7 +42,7 @@ REFERENCE_LUFS = -26.0
 MAX_LEVEL_DB = 20.0
 COMPRESSOR = "acompressor=threshold=0.03:ratio=4:attack=1:release=150:knee=4"
 METER = "ebur128=framelog=verbose"  # the summary only; per-frame lines stay quiet
-MP3_RATE = 44100  # what the search measures at: the episode's sample rate
+MP3_RATE = 44100  # the episode's sample rate, where the limiter works
 FIRST_SLOPE = 0.5  # LU per dB near the target, before two measurements tell (0.45-0.7 seen)
 MIN_SLOPE = 0.2  # LU per dB: the flattest the limiter makes it (0.2-0.4 seen on Piper)
 # The gains (dB, after compression) the search measures at once: leveled Piper speech
@@ -71,6 +71,11 @@ def leveling(before: Loudness) -> float:
     return max(-MAX_LEVEL_DB, min(MAX_LEVEL_DB, REFERENCE_LUFS - before.integrated))
 
 
+def compression(before: Loudness) -> str:
+    """Leveling to REFERENCE_LUFS and the compressor: the start of every mastering chain."""
+    return f"volume={leveling(before):.2f}dB,{COMPRESSOR}"
+
+
 def limiter(limit: float = LIMIT) -> str:
     """The peak limiter with its ceiling (linear)."""
     return f"alimiter=limit={limit:.4f}:level=disabled:attack=1:release=60"
@@ -92,10 +97,11 @@ class Mastering:
 
     def filter(self, rate: int = MP3_RATE) -> str:
         """Leveling, compression, the gain, resampling to `rate`, the peak limiter."""
-        return (
-            f"volume={leveling(self.before):.2f}dB,{COMPRESSOR},volume={self.gain:.2f}dB,"
-            f"aresample={rate},{limiter(self.limit)}"
-        )
+        return f"{compression(self.before)},{self.gain_filter(rate)}"
+
+    def gain_filter(self, rate: int) -> str:
+        """What follows compression: the gain, resampling to `rate`, the peak limiter."""
+        return f"volume={self.gain:.2f}dB,aresample={rate},{limiter(self.limit)}"
 
     def corrected(self, heard: Loudness, accept: float = ACCEPT) -> Mastering | None:
         """None when its encoded audio, measured `heard`, is on target; else what to try next.
@@ -147,12 +153,11 @@ def measure_gains(
     path: str | os.PathLike[str], before: Loudness, gains: Sequence[float], rate: int
 ) -> list[float]:
     """Integrated loudness of the source mastered at each of `gains`, from one ffmpeg run."""
-    level = f"volume={leveling(before):.2f}dB,{COMPRESSOR}"
     split = "".join(f"[g{i}]" for i in range(len(gains)))
-    graph = [f"[0:a]{level},asplit={len(gains)}{split}"]
+    graph = [f"[0:a]{compression(before)},asplit={len(gains)}{split}"]
     outputs: list[str] = []
     for i, gain in enumerate(gains):
-        chain = Mastering(gain, before).filter(rate).removeprefix(f"{level},")
+        chain = Mastering(gain, before).gain_filter(rate)
         graph.append(f"[g{i}]{chain},{meter_filter(False)}[m{i}]")
         outputs += ["-map", f"[m{i}]", "-f", "null", "-"]
     report = run_ffmpeg_report([*input_args(path), "-filter_complex", ";".join(graph), *outputs])
@@ -165,11 +170,8 @@ def measure_gains(
 def _interpolate(points: dict[float, float]) -> tuple[float, float, bool]:
     """The gain at which measured (gain, loudness) points reach AIM_LUFS, the local slope,
     and whether the aim lay between two points (else it was extrapolated from the end)."""
-    ordered = sorted(points.items())
+    ordered = sorted(points.items())  # the grid: two points at least
     pairs = list(itertools.pairwise(ordered))
-    if not pairs:
-        gain, level = ordered[0]
-        return gain + (AIM_LUFS - level) / FIRST_SLOPE, FIRST_SLOPE, False
     low, high = pairs[0], pairs[-1]
     chosen = next((p for p in pairs if p[0][1] <= AIM_LUFS <= p[1][1]), None)
     (g1, l1), (g2, l2) = chosen or (low if low[0][1] > AIM_LUFS else high)
